@@ -104,13 +104,21 @@ def categories(case: Case) -> list[Cause]:
 
 
 def why_chain(case: Case, node_id: str) -> list[Cause]:
-    """The chain from the problem down to ``node_id`` (the first path, following the first parents)."""
-    g = graph(case)
-    case.node(node_id)
-    if PROBLEM_NODE not in g or not nx.has_path(g, PROBLEM_NODE, node_id):
-        return [case.node(node_id)]
-    path = nx.shortest_path(g, PROBLEM_NODE, node_id)
-    return [g.nodes[n]["cause"] for n in path]
+    """The chain from the problem down to ``node_id``, following each node's first parent (the one it
+    was added under; a shared cause's other parents are extra links)."""
+    by_id = {c.id: c for c in case.causes}
+    first_parent: dict[str, str] = {}
+    for lk in case.links:
+        first_parent.setdefault(lk.cause, lk.effect)
+    chain = [case.node(node_id)]
+    seen = {node_id}
+    current = node_id
+    while current in first_parent and first_parent[current] not in seen:
+        current = first_parent[current]
+        seen.add(current)
+        if current in by_id:
+            chain.append(by_id[current])
+    return list(reversed(chain))
 
 
 def depth(case: Case, node_id: str) -> int:
