@@ -1,0 +1,1 @@
+"""HTML skeletons and style sheets of the printed exports (read with ``exports.document.template``)."""
