@@ -399,15 +399,18 @@ def indicator_ready(step: str, *, baseline: bool = False, target: bool = False) 
     return check
 
 
-def signed_off(step_key: str, step: str, *, by_role: Role | None = None) -> Check:
-    """The step's record holds a sign-off with decision proceed (by a person of ``by_role``, if given)."""
+def signed_off(step_key: str, step: str, *, by_role: Role | None = None, signer: str = N_("the sponsor")) -> Check:
+    """The step's record holds a sign-off with decision proceed (by a person of ``by_role``, if given).
+
+    ``signer`` (``N_``) names who is expected to sign, for the message.
+    """
 
     def check(case: Case) -> list[Finding]:
         record = case.steps.get(step_key)
         signoff = record.signoff if record else None
         if signoff is None:
-            return [say(step, _("not signed off yet: the sponsor reviews the step and decides proceed or "
-                                "revise"))]
+            return [say(step, _("not signed off yet: {signer} reviews it and decides proceed or revise",
+                                signer=_(signer)))]
         findings = []
         if signoff.decision is Decision.REVISE:
             asked = signoff.note.strip() or _("no note")

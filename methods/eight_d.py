@@ -380,7 +380,7 @@ EIGHT_D = register(MethodDef(
             tool=Tool.SIGNOFF,
             checks=(
                 checks.required_fields("d8", STEP_D8, D8_FIELDS),
-                checks.signed_off("d8", STEP_D8, by_role=Role.CHAMPION),
+                checks.signed_off("d8", STEP_D8, by_role=Role.CHAMPION, signer=N_("the champion")),
                 _open_actions,
             ),
         ),
