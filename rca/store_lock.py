@@ -1,0 +1,70 @@
+"""The inter-process lock of a workspace, and who holds it.
+
+``flock`` (through filelock) on ``<file>.lock``: the OS releases it when its holder dies, so a crashed
+writer never blocks the others. After taking it, the holder writes ``<file>.lock.info`` (user, host,
+pid, since) so that a writer who waits too long is told who is working.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import orjson
+from filelock import FileLock, Timeout
+
+from rca import paths
+from rca.errors import WorkspaceBusy
+from rca.i18n import _
+from rca.store_disk import unwritable
+
+
+class WorkspaceLock:
+    """The lock of one workspace file (reentrant in one thread; one holder across processes)."""
+
+    def __init__(self, workspace: Path, *, user: str) -> None:
+        self.workspace = workspace
+        self.user = user
+        self.path = paths.lock_path(workspace)
+        self.info_path = self.path.with_name(self.path.name + ".info")
+        self._lock = FileLock(self.path)
+
+    @contextmanager
+    def held(self, timeout: float) -> Iterator[None]:
+        """Hold the lock, waiting at most ``timeout`` seconds (``WorkspaceBusy`` names the holder)."""
+        try:
+            self._lock.acquire(timeout=timeout)
+        except Timeout:
+            raise WorkspaceBusy(
+                _("workspace {path} is busy (held by {holder}); try again in a moment",
+                  path=self.workspace, holder=self.holder()),
+                path=self.workspace,
+            ) from None
+        except OSError as error:
+            raise unwritable(self.path, error) from error
+        try:
+            with suppress(OSError):
+                self.info_path.write_bytes(orjson.dumps({
+                    "user": self.user, "host": socket.gethostname(), "pid": os.getpid(),
+                    "since": datetime.now(UTC).isoformat(timespec="seconds"),
+                }))
+            yield
+        finally:
+            # Removed before the release, so the next holder's information is never deleted.
+            with suppress(OSError):
+                self.info_path.unlink()
+            self._lock.release()
+
+    def holder(self) -> str:
+        """Who holds the lock, from the information file the holder wrote."""
+        try:
+            info = orjson.loads(self.info_path.read_bytes())
+            since = datetime.fromisoformat(info["since"]).astimezone()
+            shown = since.strftime("%H:%M:%S" if since.date() == date.today() else "%Y-%m-%d %H:%M")
+            return _("{user} on {host} since {time}", user=info["user"], host=info["host"], time=shown)
+        except (OSError, ValueError, KeyError, TypeError):
+            return _("another process")
