@@ -219,9 +219,6 @@ def recover(restore_index: int | None) -> None:
            when=backups[restore_index - 1].taken_at.strftime("%Y-%m-%d %H:%M:%S")))
 
 
-from rca import commands_actions  # noqa: E402,F401  (registers the action commands)
-
-
 def run(args: list[str]) -> int:
     """Run the command line; turn every user error into one line and an exit code."""
     try:
@@ -257,3 +254,7 @@ def action_row(case: Case, action: Action, today: date) -> dict[str, Any]:
     from rca.summary import action_summary
 
     return action_summary(case, action, today)
+
+
+# The other command modules register on `cli` when imported (they import from this module).
+from rca import commands_actions  # noqa: E402,F401  (registers the action commands)

@@ -91,7 +91,7 @@ class CaseScreen(Screen[None]):
                     yield StepTimer(id="step-timer")
                 yield Static("", id="gate")
                 yield Static("", id="guidance")
-                yield VerticalScroll(id="step-body")
+                yield VerticalScroll(id="step-body", can_focus=False)
         yield Footer()
 
     def on_mount(self) -> None:
