@@ -84,6 +84,9 @@ def _goal_has_baseline_and_target(case: Case) -> list[Finding]:
 
 
 def _y_at_target(case: Case) -> list[Finding]:
+    record = case.steps.get("control")
+    if record is None or not any(text.strip() for text in record.fields.values()):
+        return []  # before the Control phase, a Y short of its target is the project's reason to exist
     findings = []
     for indicator in (i for i in case.indicators if i.target is not None):
         latest = indicator.latest()
