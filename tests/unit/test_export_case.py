@@ -16,6 +16,15 @@ from rca import actions, causes
 from rca.errors import ImportInvalid
 from rca.model import ActionKind, Case, CausePath, Method
 
+
+@pytest.fixture
+def outdir(tmp_path: Path) -> Path:
+    """An empty folder of the test's own (the shared fixtures may put a workspace in ``tmp_path``)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
 INJECTION = [
     "<script>alert(1)</script>",
     '"];\ndigraph x {',
@@ -49,24 +58,24 @@ def test_registered() -> None:
     assert registry.lookup("case", Path("x.json")).write is not None
 
 
-def test_round_trip(tmp_path: Path) -> None:
+def test_round_trip(outdir: Path) -> None:
     case = sample_case()
-    path = tmp_path / "c.json"
+    path = outdir / "c.json"
     registry.export("case", case, path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["rca"] == "case" and data["schema_version"] == 1 and data["case"]["id"] == "C-7"
     assert read_case_file(path) == case
 
 
-def test_bare_case_object_is_accepted(tmp_path: Path) -> None:
+def test_bare_case_object_is_accepted(outdir: Path) -> None:
     case = sample_case()
-    path = tmp_path / "bare.json"
+    path = outdir / "bare.json"
     path.write_text(json.dumps(case.to_json_dict()), encoding="utf-8")
     assert read_case_file(path) == case
 
 
-def test_bom_is_accepted(tmp_path: Path) -> None:
-    path = tmp_path / "bom.json"
+def test_bom_is_accepted(outdir: Path) -> None:
+    path = outdir / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + case_json_bytes(sample_case()))
     assert read_case_file(path).id == "C-7"
 
@@ -106,12 +115,12 @@ def test_envelope_errors() -> None:
     assert any("(top level)" in p for p in _problems([1, 2]))
 
 
-def test_bad_files(tmp_path: Path) -> None:
+def test_bad_files(outdir: Path) -> None:
     with pytest.raises(ImportInvalid, match="does not exist"):
-        read_case_file(tmp_path / "missing.json")
+        read_case_file(outdir / "missing.json")
     with pytest.raises(ImportInvalid, match="folder"):
-        read_case_file(tmp_path)
-    bad = tmp_path / "bad.json"
+        read_case_file(outdir)
+    bad = outdir / "bad.json"
     bad.write_text('{"rca": "case",', encoding="utf-8")
     with pytest.raises(ImportInvalid, match="line 1"):
         read_case_file(bad)
@@ -120,13 +129,13 @@ def test_bad_files(tmp_path: Path) -> None:
         read_case_file(bad)
 
 
-def test_injection_corpus_round_trips(tmp_path: Path) -> None:
+def test_injection_corpus_round_trips(outdir: Path) -> None:
     case = sample_case()
     for index, text in enumerate(INJECTION):
         cause = causes.add_cause(case, "P", text[:2000] if len(text) > 2000 else text)
         case.node(cause.id).text = text  # the model accepts any length; the export must keep it all
         actions.add_action(case, f"A-{index + 10}", text, owner=text, deliverable=text, causes=[cause.id])
-    path = tmp_path / "injection.json"
+    path = outdir / "injection.json"
     registry.export("case", case, path)
     assert read_case_file(path) == case
 

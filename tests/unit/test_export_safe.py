@@ -15,6 +15,14 @@ from exports import safe
 from rca.errors import RcaError
 
 
+@pytest.fixture
+def outdir(tmp_path: Path) -> Path:
+    """An empty folder of the test's own (the shared fixtures may put a workspace in ``tmp_path``)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
 def test_strip_controls_keeps_text_and_drops_escapes() -> None:
     assert safe.strip_controls("\x1b[31mred\x1b[0m") == "red"
     assert safe.strip_controls("a\x00b\x07c\x85d\x9b") == "abcd"
@@ -118,25 +126,25 @@ def test_safe_filename_never_escapes(name: str, limit: int) -> None:
     assert out and os.path.basename(out) == out and ".." not in out and len(out) <= max(limit, 10)
 
 
-def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
-    target = tmp_path / "out.txt"
+def test_atomic_write_replaces_and_leaves_no_temp(outdir: Path) -> None:
+    target = outdir / "out.txt"
     target.write_text("old")
     target.chmod(0o640)
     safe.atomic_write_text(target, "new ✓")
     assert target.read_text(encoding="utf-8") == "new ✓"
     assert target.stat().st_mode & 0o777 == 0o640
-    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    assert [p.name for p in outdir.iterdir()] == ["out.txt"]
 
 
-def test_atomic_write_errors_are_clear(tmp_path: Path) -> None:
+def test_atomic_write_errors_are_clear(outdir: Path) -> None:
     with pytest.raises(RcaError, match="folder"):
-        safe.atomic_write_bytes(tmp_path, b"x")
+        safe.atomic_write_bytes(outdir, b"x")
     with pytest.raises(RcaError, match="does not exist"):
-        safe.atomic_write_bytes(tmp_path / "missing" / "x.txt", b"x")
+        safe.atomic_write_bytes(outdir / "missing" / "x.txt", b"x")
 
 
-def test_atomic_write_failure_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "keep.txt"
+def test_atomic_write_failure_keeps_old_file(outdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = outdir / "keep.txt"
     target.write_text("precious")
 
     def broken_replace(src: str, dst: object) -> None:
@@ -146,4 +154,4 @@ def test_atomic_write_failure_keeps_old_file(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(RcaError, match="No space left"):
         safe.atomic_write_text(target, "new")
     assert target.read_text() == "precious"
-    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+    assert [p.name for p in outdir.iterdir()] == ["keep.txt"]
