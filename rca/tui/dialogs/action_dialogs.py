@@ -69,11 +69,17 @@ def quoted(text: str, limit: int = 60) -> str:
     return escape(line)
 
 
+class Form(FormDialog):
+    """A ``FormDialog`` that opens with the cursor in its first field, so the room's words go straight in."""
+
+    AUTO_FOCUS = "Input, TextArea, Select, SelectionList"
+
+
 # ---------------------------------------------------------------- evidence
 
 
 def evidence_dialog(title: str, submit: Callable[[str], str | None], *, intro: str = "",
-                    help: str | None = None) -> FormDialog:
+                    help: str | None = None) -> Form:
     """Ask for one piece of evidence; ``submit`` gets the text (already checked not to be empty)."""
 
     def check(values: dict[str, str]) -> str | None:
@@ -84,7 +90,7 @@ def evidence_dialog(title: str, submit: Callable[[str], str | None], *, intro: s
 
     help_text = help if help is not None else _(
         "What showed it: a measurement, a test, an observation, a record (and where it is kept).")
-    return FormDialog(title, [FieldSpec("evidence", _("Evidence"), kind="text", help=help_text)], check,
+    return Form(title, [FieldSpec("evidence", _("Evidence"), kind="text", help=help_text)], check,
                       intro=intro)
 
 
@@ -139,7 +145,7 @@ def apply_effectiveness(action: Action, values: dict[str, str], *, today: date) 
 
 
 def effectiveness_dialog(action: Action, submit: Submit, *, case: Case | None = None,
-                         today: date | None = None) -> FormDialog:
+                         today: date | None = None) -> Form:
     """The effectiveness check of one action: criterion, planned date, result, evidence (and, given the
     case, the indicator tied to it and what that indicator says)."""
     intro = _("{action} '{title}' is {status}. A result other than pending needs the action done and "
@@ -151,7 +157,7 @@ def effectiveness_dialog(action: Action, submit: Submit, *, case: Case | None = 
         if proposal is not None:
             intro += "\n" + _("Its indicator says: {result}. Confirm it below if the room agrees.",
                               result=proposal.label)
-    return FormDialog(_("Effectiveness check of {action}", action=action.id), effectiveness_fields(action, case),
+    return Form(_("Effectiveness check of {action}", action=action.id), effectiveness_fields(action, case),
                       submit, intro=intro)
 
 
@@ -177,7 +183,7 @@ def linkable_causes(case: Case) -> list[Cause]:
     return sorted(open_causes, key=lambda c: (not c.root, c.status is not CauseStatus.VERIFIED))
 
 
-class ActionDialog(FormDialog):
+class ActionDialog(Form):
     """A ``FormDialog`` with a list of the case's causes to tick; their ids come back under ``causes``."""
 
     DEFAULT_CSS = """

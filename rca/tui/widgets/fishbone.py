@@ -27,8 +27,8 @@ from rca.errors import RcaError
 from rca.i18n import _, format_date
 from rca.model import PROBLEM_NODE, Case, Cause, CauseStatus, NodeKind
 from rca.textout import inert
-from rca.tui.dialogs.action_dialogs import ChoiceDialog, evidence_dialog, quoted, submit_change
-from rca.tui.dialogs.form import ConfirmDialog, FieldSpec, FormDialog
+from rca.tui.dialogs.action_dialogs import ChoiceDialog, Form, evidence_dialog, quoted, submit_change
+from rca.tui.dialogs.form import ConfirmDialog, FieldSpec
 from rca.tui.session import CaseSession
 from rca.tui.widgets.base import ToolWidget
 from rca.tui.widgets.fishbone_art import FishboneArt
@@ -354,8 +354,8 @@ class FishboneEditor(ToolWidget):
     # ------------------------------------------------------------ adding and editing
 
     def _text_form(self, title: str, label: str, submit: Any, value: str = "", help: str = "",
-                   intro: str = "") -> FormDialog:
-        return FormDialog(title, [FieldSpec("text", label, value, help=help)], submit, intro=intro)
+                   intro: str = "") -> Form:
+        return Form(title, [FieldSpec("text", label, value, help=help)], submit, intro=intro)
 
     async def _add_under(self, parent: str, intro: str) -> None:
         created: list[str] = []

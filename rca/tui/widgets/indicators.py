@@ -26,8 +26,8 @@ from rca.i18n import _, format_date, format_number
 from rca.measurements import add_measurements, clean_note, parse_value
 from rca.model import Case, Direction, Indicator, Measurement
 from rca.textout import inert
-from rca.tui.dialogs.action_dialogs import submit_change, today_of
-from rca.tui.dialogs.form import ConfirmDialog, FieldSpec, FormDialog
+from rca.tui.dialogs.action_dialogs import Form, submit_change, today_of
+from rca.tui.dialogs.form import ConfirmDialog, FieldSpec
 from rca.tui.widgets.base import ToolWidget
 
 TARGET_COLOR = "red"
@@ -265,7 +265,7 @@ class IndicatorPanel(ToolWidget):
 
             return submit_change(self, change, _("indicator added: {name}", name=values.get("name", "").strip()))
 
-        await self.app.push_screen_wait(FormDialog(_("New indicator"), indicator_fields(None), submit))
+        await self.app.push_screen_wait(Form(_("New indicator"), indicator_fields(None), submit))
         if created:
             self.current = created[-1]
             self.show_case(self.session.case)
@@ -282,7 +282,7 @@ class IndicatorPanel(ToolWidget):
             return submit_change(self, lambda c, _ids: apply_indicator_values(c.indicator(ref), values, today=today),
                                  _("indicator {id} edited", id=ref))
 
-        await self.app.push_screen_wait(FormDialog(_("Edit {id}", id=ref), indicator_fields(indicator), submit))
+        await self.app.push_screen_wait(Form(_("Edit {id}", id=ref), indicator_fields(indicator), submit))
 
     @work(exclusive=True, group="indicators-edit")
     async def action_add_measurement(self) -> None:
@@ -296,7 +296,7 @@ class IndicatorPanel(ToolWidget):
             return submit_change(self, lambda c, _ids: add_measurement(c.indicator(ref), values, today=today),
                                  _("measurement of {id} added", id=ref))
 
-        await self.app.push_screen_wait(FormDialog(_("Measurement of {id}", id=ref), measurement_fields(today),
+        await self.app.push_screen_wait(Form(_("Measurement of {id}", id=ref), measurement_fields(today),
                                                    submit))
 
     @work(exclusive=True, group="indicators-edit")
