@@ -40,7 +40,7 @@ class ExportDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         folder = default_folder(self.app.workspace.path)  # type: ignore[attr-defined]
-        with VerticalScroll():
+        with VerticalScroll(can_focus=False):
             yield Static(_("Export {case} (the saved case)", case=self.case_id), classes="form-title")
             yield Label(_("Folder"))
             yield Input(str(folder), id="export-folder")

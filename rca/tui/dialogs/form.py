@@ -71,7 +71,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         self.intro = intro
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(can_focus=False):
             yield Static(self.form_title, classes="form-title")
             if self.intro:
                 yield Static(self.intro, classes="form-help")
@@ -92,6 +92,10 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
             with Horizontal():
                 yield Button(_("Save (ctrl+s)"), variant="primary", id="form-save")
                 yield Button(_("Cancel (esc)"), id="form-cancel")
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#f-{self.fields[0].key}").focus()
 
     def values(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -151,7 +155,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.no = no or _("No (n)")
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(can_focus=False):
             yield Static(inert(self.question))
             with Horizontal():
                 yield Button(self.yes, variant="warning", id="yes")

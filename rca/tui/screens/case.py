@@ -173,7 +173,9 @@ class CaseScreen(Screen[None]):
             widget_class = tool_widget(step.tool)
         except (ImportError, AttributeError, KeyError):
             widget_class = ToolWidget
-        return widget_class(self.session, step, id="step-tool")
+        widget = widget_class(self.session, step)
+        widget.add_class("step-tool")
+        return widget
 
     def update_gate(self) -> None:
         assert self.progress is not None

@@ -68,7 +68,8 @@ class ProblemEditor(ToolWidget):
     def compose(self) -> ComposeResult:
         with Vertical():
             for key, label, help_text in FIVE_W_TWO_H:
-                saver = TextSaver(self, self.session, _(label), _get(key), _put(key))
+                saver = TextSaver(self, self.session, _(label), _get(key), _put(key),
+                                  on_show=self._shower(key))
                 self.savers[key] = saver
                 yield Label(_(label), classes="field-label")
                 yield Static(_(help_text), classes="field-help")
@@ -77,6 +78,14 @@ class ProblemEditor(ToolWidget):
             table: DataTable[Any] = DataTable(id="isnot-table", cursor_type="row")
             table.add_columns(_("dimension"), _("IS"), _("IS NOT"), _("distinction"))
             yield table
+
+    def _shower(self, key: str):  # type: ignore[no-untyped-def]
+        def show(text: str) -> None:
+            area = self.query_one(f"#problem-{key}", TextArea)
+            area.load_text(text)
+            area.move_cursor(area.document.end)
+
+        return show
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:

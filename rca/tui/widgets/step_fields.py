@@ -51,7 +51,7 @@ class StepFields(Widget):
     def _field(self, fdef: FieldDef) -> ComposeResult:
         label = _(fdef.label) + (" *" if fdef.required else "")
         saver = TextSaver(self, self.session, _(fdef.label), _getter(self.step.key, fdef.key),
-                          _setter(self.step.key, fdef.key))
+                          _setter(self.step.key, fdef.key), on_show=lambda text: self.put_text(fdef.key, text))
         self.savers[fdef.key] = saver
         yield Label(label, classes="field-label")
         if fdef.help:
@@ -88,11 +88,16 @@ class StepFields(Widget):
         """Show texts saved elsewhere in boxes where nothing is waiting to be saved."""
         for key, saver in self.savers.items():
             text = saver.rebase(case)
-            if text is None:
-                continue
-            widget = self.query_one(f"#field-{key}")
-            if isinstance(widget, TextArea):
-                widget.load_text(text)
-            elif isinstance(widget, Input):
-                with widget.prevent(Input.Changed):
-                    widget.value = text
+            if text is not None:
+                self.put_text(key, text)
+
+    def put_text(self, key: str, text: str) -> None:
+        """Replace a box's text, keeping the cursor at the end (where the local text is after a conflict)."""
+        widget = self.query_one(f"#field-{key}")
+        if isinstance(widget, TextArea):
+            widget.load_text(text)
+            widget.move_cursor(widget.document.end)
+        elif isinstance(widget, Input):
+            with widget.prevent(Input.Changed):
+                widget.value = text
+            widget.cursor_position = len(text)

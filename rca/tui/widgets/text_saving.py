@@ -1,9 +1,10 @@
 """Saving what people type, as they type: debounced, flushed on leave, conflict-aware.
 
 A text input here remembers the saved text it started from (its *base*). Each save is one transaction
-that writes the new text only if the saved text is still the base (or already the new text); when
-someone else changed the field meanwhile, the save is refused with both texts: the local text stays in
-the box, the other text is shown, and the next save (the user's choice to keep typing) replaces it.
+that writes the new text only if the saved text is still the base (or already the new text). When
+someone else changed the field meanwhile, nothing is overwritten: the box is reloaded with *both* texts,
+theirs first and then the local one under a marked line, that combined text is saved at once (so a crash
+now loses neither), and a notice asks the room to keep what it wants.
 """
 
 from __future__ import annotations
@@ -25,14 +26,23 @@ SAVE_DELAY = 0.25
 """Seconds of quiet typing before the text is saved (it is also saved when the input loses focus)."""
 
 Getter = Callable[[Case], str]
+
+
+def both_texts(theirs: str, mine: str, user: str) -> str:
+    """Their text, then the local one under a line that says whose it is."""
+    return f"{theirs}\n\n--- {_('typed at the same time by {user}', user=user)} ---\n{mine}"
+
+
 Setter = Callable[[Case, str], None]
 
 
 class TextSaver:
     """Saves one text field of the case for one input widget."""
 
-    def __init__(self, owner: Widget, session: CaseSession, label: str, get: Getter, put: Setter) -> None:
+    def __init__(self, owner: Widget, session: CaseSession, label: str, get: Getter, put: Setter,
+                 on_show: Callable[[str], None] | None = None) -> None:
         self.owner = owner
+        self.on_show = on_show
         self.session = session
         self.label = label
         self.get = get
@@ -73,10 +83,16 @@ class TextSaver:
         try:
             case = self.session.apply(change, _("{field} edited", field=self.label))
         except ConflictError as error:
+            self.pending = None
             self.base = str(error.theirs)
-            self.owner.app.notify(inert(str(error)), title=_("Changed elsewhere"), severity="warning",
-                                  timeout=20, markup=False)
-            return False
+            both = both_texts(str(error.theirs), text, self.session.user)
+            self.owner.app.notify(
+                _("{field} was changed elsewhere while you typed: both texts are kept in the box, theirs "
+                  "first; delete what you do not want.", field=self.label),
+                title=_("Changed elsewhere"), severity="warning", timeout=20, markup=False)
+            self.show(both)
+            self.pending = both
+            return self.flush()
         except RcaError as error:
             self.owner.app.notify(inert(str(error)), title=_("Not saved"), severity="error", markup=False)
             return False
@@ -84,6 +100,11 @@ class TextSaver:
         self.base = text
         self.owner.post_message(CaseChanged(case))
         return True
+
+    def show(self, text: str) -> None:
+        """Put a text in the box (the owner knows which box: it passes ``show`` when it creates the saver)."""
+        if self.on_show is not None:
+            self.on_show(text)
 
     def rebase(self, case: Case) -> str | None:
         """After a save elsewhere: the new saved text, if the box should show it (nothing pending here)."""
