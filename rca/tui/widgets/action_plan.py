@@ -2,7 +2,8 @@
 
 Every edit is one saved transaction through the session (``rca.actions`` does the work). "Late" is
 computed for the app's day and shown as text ("LATE 5d"), not by colour alone. The step option
-``("kinds", "containment")`` (a comma list) shows only those kinds and gives new actions the first one.
+``("kinds", "containment")`` (a comma list) shows only those kinds and gives new actions the first one;
+``("focus", "effectiveness")`` orders the plan by effectiveness check date.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ SORTS: dict[str, tuple[str, Callable[[Action, date], tuple[Any, ...]]]] = {
     "status": (N_("status"), lambda a, today: (list(ActionStatus).index(a.status), a.due or date.max,
                                                action_number(a))),
     "owner": (N_("owner"), lambda a, today: (a.owner.casefold() or "\uffff", a.due or date.max, action_number(a))),
+    "check": (N_("effectiveness check date"), lambda a, today: (
+        a.effectiveness.planned is None, a.effectiveness.planned or today, action_number(a))),
     "id": (N_("number"), lambda a, today: (action_number(a),)),
 }
 """The orders of the table, cycled with ``S``: label and sort key."""
@@ -187,6 +190,8 @@ class ActionPlan(ToolWidget):
     def __init__(self, session: CaseSession, step: StepDef, *, id: str | None = None) -> None:
         super().__init__(session, step, id=id)
         self.kinds = step_kinds(step)
+        if step.option("focus") == "effectiveness":
+            self.set_reactive(ActionPlan.sort_by, "check")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="plan-filters")
