@@ -17,7 +17,7 @@ from rca.errors import RcaError
 from rca.i18n import _
 from rca.model import Case
 from rca.summary import case_summary
-from rca.textout import inert
+from rca.textout import clip, inert
 from rca.tui.dialogs.form import ConfirmDialog, FieldSpec, FormDialog
 
 MAX_ROWS = 500
@@ -27,6 +27,7 @@ MAX_ROWS = 500
 class HomeScreen(Screen[None]):
     """The list of cases."""
 
+    AUTO_FOCUS = "#home-table"
     BINDINGS = [
         Binding("n", "new_case", _("New case"), id="home.new", tooltip=_("Start a case: method, title, problem")),
         Binding("enter", "open_case", _("Open"), id="home.open", tooltip=_("Open the selected case")),
@@ -55,13 +56,17 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = str(self.app.workspace.path)  # type: ignore[attr-defined]
         table = self.query_one(DataTable)
-        table.add_columns(_("id"), _("title"), _("method"), _("current step"), _("progress"), _("open"),
-                          _("late"), _("leader"))
+        table.add_columns(_("id"), _("title"), _("current step"), _("progress"), _("late"), _("open"),
+                          _("method"), _("leader"))
         self.reload()
         table.focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
+
+    def on_resize(self) -> None:
+        if self.summaries:
+            self.fill()
 
     def reload(self, select: str | None = None) -> None:
         """Read the cases again (someone else may have changed them) and re-fill the table."""
@@ -91,13 +96,14 @@ class HomeScreen(Screen[None]):
         current = select or self.selected_id()
         table.clear()
         rows = self.matching()
+        room = max(24, self.size.width - 72)  # the title gets what the other columns leave
         for summary in rows[:MAX_ROWS]:
             late = Text(str(summary["late_actions"]), style="bold red" if summary["late_actions"] else "")
-            title = Text(inert(summary["title"]))
+            title = Text(clip(summary["title"], room))
             if summary["archived"]:
                 title.append("  " + _("(archived)"), style="dim")
-            table.add_row(summary["id"], title, summary["method_label"], Text(inert(summary["step_label"])),
-                          summary["progress_label"], str(summary["open_actions"]), late,
+            table.add_row(summary["id"], title, Text(clip(summary["step_label"], 26)), summary["progress_label"],
+                          late, str(summary["open_actions"]), summary["method_label"],
                           Text(inert(summary["leader"] or "—")), key=summary["id"])
         hidden = len(rows) - min(len(rows), MAX_ROWS)
         status = _("{shown} of {total} cases", shown=min(len(rows), MAX_ROWS), total=len(self.summaries))
