@@ -258,3 +258,4 @@ def action_row(case: Case, action: Action, today: date) -> dict[str, Any]:
 
 # The other command modules register on `cli` when imported (they import from this module).
 from rca import commands_actions  # noqa: E402,F401  (registers the action commands)
+from rca import commands_followup as commands_followup  # noqa: E402,F401  (the follow-up commands)
