@@ -327,3 +327,25 @@ async def test_keys_are_in_the_footer_with_ids_and_tooltips(workspace: Workspace
         shown = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
         assert {"add", "edit", "cycle_status", "check", "link"} <= shown
         assert isinstance(widget(app).table, DataTable)
+
+
+async def test_through_the_app_case_screen(workspace: Workspace) -> None:
+    from rca.tui.app import make_app
+
+    def build(case: Case, _ids: Any) -> None:
+        case.current_step = "act"
+
+    case_id = new_case(workspace, build)
+    app = make_app(Workspace(workspace.path, user="tester").open(), today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "tab")  # open the case, then from the steps to the plan
+        await pilot.pause()
+        assert app.screen.query_one(ActionPlan).table.has_focus
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Replace spindle bearing", "tab", *"Marc", "tab", *"+14d", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one(ActionPlan).table.row_count == 1
+    action = saved(workspace, case_id).actions[0]
+    assert (action.title, action.owner, action.due) == ("Replace spindle bearing", "Marc", TODAY + timedelta(14))

@@ -334,3 +334,32 @@ async def test_delete_asks_first_and_moves_sub_causes_up(workspace: Workspace, t
     case = saved(workspace, case_id)
     assert [c.id for c in causes.causes_only(case)] == [kept.id]
     assert [c.id for c in causes.children(case, bone.id)] == [kept.id]
+
+
+async def test_through_the_app_case_screen(workspace: Workspace) -> None:
+    from rca.tui.app import make_app
+
+    def build(case: Case) -> None:
+        with_bones(case)
+        case.current_step = "brainstorm"
+
+    case_id = new_case(workspace, build)
+    app = make_app(Workspace(workspace.path, user="tester").open(), today=date.today())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # open the case from the home list
+        await pilot.pause()
+        await pilot.press("tab")  # from the steps to the fishbone
+        await pilot.pause()
+        assert app.screen.query_one(FishboneEditor).tree.has_focus
+        await pilot.press("down")  # the problem, then the first bone
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Operator not trained on the new gauge")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "(1)" in str(app.screen.query_one(FishboneEditor).tree.root.children[0].label)
+    case = saved(workspace, case_id)
+    bone = causes.categories(case)[0]
+    assert [c.text for c in causes.children(case, bone.id)] == ["Operator not trained on the new gauge"]
