@@ -168,7 +168,7 @@ def build_dashboard(cases: Iterable[Case], today: date, *, step_of: StepOf | Non
     pairs = [(case, action) for case in shown for action in case.actions]
     all_actions = [action for _case, action in pairs]
     by_owner: dict[str, list[Action]] = {}
-    by_method: dict[str, tuple[str, list[Action]]] = {}
+    by_method: dict[str, tuple[str, list[Action]]] = {c.method.value: (c.method.label, []) for c in shown}
     for case, action in pairs:
         by_owner.setdefault(action.owner.strip(), []).append(action)
         by_method.setdefault(case.method.value, (case.method.label, []))[1].append(action)
