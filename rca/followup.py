@@ -302,8 +302,8 @@ def build_digest(cases: Iterable[Case], today: date, *, days: int = 7, owner: st
     for key, slot in lists.items():
         digests.append(OwnerDigest(
             owner=names[key],
-            due_soon=sorted(slot["due_soon"], key=lambda i: (i.action.due or today, i.action.id)),
-            late=sorted(slot["late"], key=lambda i: (i.action.due or today, i.action.id)),
+            due_soon=sorted(slot["due_soon"], key=lambda i: (i.action.due or today, action_number(i.action))),
+            late=sorted(slot["late"], key=lambda i: (i.action.due or today, action_number(i.action))),
             checks_due=sorted(slot["checks_due"], key=_check_order(today)),
             checks_overdue=sorted(slot["checks_overdue"], key=_check_order(today)),
         ))
@@ -313,5 +313,10 @@ def build_digest(cases: Iterable[Case], today: date, *, days: int = 7, owner: st
     return sorted(digests, key=lambda d: (d.owner == NO_OWNER, d.owner.casefold()))
 
 
-def _check_order(today: date) -> Callable[[DigestItem], tuple[date, str]]:
-    return lambda item: (item.action.effectiveness.planned or today, item.action.id)
+def _check_order(today: date) -> Callable[[DigestItem], tuple[date, int]]:
+    return lambda item: (item.action.effectiveness.planned or today, action_number(item.action))
+
+
+def action_number(action: Action) -> int:
+    """``A-12`` → 12, so A-9 comes before A-10."""
+    return int(action.id.split("-")[1])
