@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rca.actions import parse_date
 from rca.errors import ImportInvalid, InvalidInput
-from rca.i18n import _
+from rca.i18n import _, format_date
 from rca.model import Action, ActionStatus, Case, Effectiveness, Indicator, Measurement
 
 MAX_NOTE = 500
@@ -68,8 +68,15 @@ def clean_note(text: str, field: str = "--note") -> str:
 def make_measurement(value: str, *, on: str = "", note: str = "", today: date | None = None) -> Measurement:
     """One measurement from what was typed (the date defaults to today)."""
     today = today or date.today()
-    day = parse_date(on, "--date", today) if on.strip() else today
-    return Measurement(on=day or today, value=parse_value(value), note=clean_note(note))
+    day = (parse_date(on, "--date", today) if on.strip() else today) or today
+    _not_future(day, today, "--date")
+    return Measurement(on=day, value=parse_value(value), note=clean_note(note))
+
+
+def _not_future(day: date, today: date, field: str) -> None:
+    if day > today:
+        raise InvalidInput(_("{field}: {date} is in the future; a measurement records what was measured",
+                             field=field, date=format_date(day)), field=field)
 
 
 def add_measurements(indicator: Indicator, new: Iterable[Measurement]) -> tuple[int, int]:
@@ -173,6 +180,8 @@ def parse_csv(text: str, source: str, *, today: date | None = None) -> list[Meas
             day = parse_date(cells[columns.date], "date", today)
             if day is None:
                 problems.append(_("{where}, column date: is empty", where=where))
+            else:
+                _not_future(day, today or date.today(), "date")
         except InvalidInput as error:
             problems.append(f"{where}, {_('column')} {error}")
         try:

@@ -35,6 +35,8 @@ def test_one_measurement_defaults_to_today() -> None:
     assert make_measurement("1", on="20/11/2026", today=TODAY).on == date(2026, 11, 20)
     with pytest.raises(InvalidInput, match="--date: 'yesterday-ish' is not a date"):
         make_measurement("1", on="yesterday-ish", today=TODAY)
+    with pytest.raises(InvalidInput, match="--date: 2026-12-03 is in the future"):
+        make_measurement("1", on="+7d", today=TODAY)
 
 
 def test_csv_with_semicolons_decimal_commas_and_a_header() -> None:
@@ -55,7 +57,8 @@ def test_every_bad_row_and_column_is_named_and_nothing_is_returned() -> None:
             "2026-11-03,abc,bad value\n"        # row 4
             "2026-11-04,,empty value\n"         # row 5
             "2026-11-05\n"                      # row 6
-            ",1,empty date\n")                  # row 7
+            ",1,empty date\n"                  # row 7
+            "2027-01-01,1,future\n")            # row 8
     with pytest.raises(ImportInvalid) as caught:
         parse_csv(text, "m.csv", today=TODAY)
     problems = caught.value.problems
@@ -65,6 +68,7 @@ def test_every_bad_row_and_column_is_named_and_nothing_is_returned() -> None:
         "row 5, column value: is empty",
         "row 6: a value is missing; expected date,value[,note]",
         "row 7, column date: is empty",
+        "row 8, column date: 2027-01-01 is in the future; a measurement records what was measured",
     ]
     assert str(caught.value).startswith("m.csv: row 3, column date")
     assert str(caught.value).endswith("Nothing was imported.")
