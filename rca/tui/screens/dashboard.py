@@ -29,6 +29,8 @@ from rca.textout import inert
 
 MAX_ROWS = 500
 """Rows per table at most (DataTable slows past ~1,000 rows); ``rca dashboard --json`` has them all."""
+TITLE_WIDTH = 36
+"""The case title column's width: the figures stay on screen at 120 columns."""
 OPENED_COLOR = "cyan"
 DONE_COLOR = "green"
 LATE_COLOR = "red"
@@ -90,7 +92,11 @@ class TrendChart(PlotextPlot):
             plt.plot(xs, [w.done for w in weeks], marker="dot", color=DONE_COLOR, label=_("done"))
             plt.plot(xs, [w.late for w in weeks], marker="dot", color=LATE_COLOR, label=_("late at week end"))
             plt.xticks(xs, [short_date(w.start) for w in weeks])
-            plt.ylim(0, max([w.opened for w in weeks] + [w.done for w in weeks] + [w.late for w in weeks] + [1]))
+            top = max([w.opened for w in weeks] + [w.done for w in weeks] + [w.late for w in weeks] + [1])
+            step = max(1, -(-top // 5))
+            ticks: list[float] = [float(n) for n in range(0, top + step, step)]
+            plt.ylim(0, ticks[-1])
+            plt.yticks(ticks, [str(int(t)) for t in ticks])
         self.refresh()
 
 
@@ -144,7 +150,10 @@ class DashboardScreen(Screen[None]):
         self.title = _("Follow-up dashboard")
         headings = [_("actions"), _("closed"), _("in progress"), _("late"), _("not started"), _("on time"),
                     _("effective"), _("checks overdue")]
-        self.query_one("#dash-case", DataTable).add_columns(_("case"), _("title"), *headings)
+        by_case = self.query_one("#dash-case", DataTable)
+        by_case.add_column(_("case"))
+        by_case.add_column(_("title"), width=TITLE_WIDTH)
+        by_case.add_columns(*headings)
         self.query_one("#dash-owner", DataTable).add_columns(_("owner"), *headings)
         self.query_one("#dash-method", DataTable).add_columns(_("method"), *headings)
         self.query_one("#dash-steps", DataTable).add_columns(_("method · step"), _("open cases"))
