@@ -96,8 +96,8 @@ def path_label(path: Iterable[Key]) -> str:
     for key in path:
         if key == ORDER:
             label += " (order)"
-        elif isinstance(key, tuple):
-            label += f"[{key[1]}]"
+        elif (item_id := _item_id(key)) is not None:
+            label += f"[{item_id}]"
         else:
             label += f".{key}" if label else str(key)
     return label or "(whole document)"
@@ -165,8 +165,11 @@ def item_ids(value: Any) -> list[str | int] | None:
     return ids
 
 
-def _is_item_key(key: Key) -> bool:
-    return isinstance(key, tuple) and len(key) == 2 and key[0] == ITEM
+def _item_id(key: Key) -> str | int | None:
+    """The id in an id-list item key; None for any other key."""
+    if isinstance(key, tuple) and len(key) == 2 and key[0] == ITEM:
+        return key[-1]
+    return None
 
 
 # --------------------------------------------------------------------------------------------- flatten
@@ -225,7 +228,11 @@ def _rebuild(node: Any, path: FieldPath, orders: dict[FieldPath, list[Any]]) -> 
 
 
 def diff(old: Any, new: Any) -> list[Change]:
-    """The changes that turn ``old`` into ``new``; ``apply(diff(old, new), old) == new``."""
+    """The changes that turn ``old`` into ``new``; ``apply(diff(old, new), old) == new``.
+
+    The changes hold values of ``old`` and ``new`` themselves (no copies: a diff of a big case must stay
+    cheap); ``apply`` copies what it puts in place.
+    """
     changes: list[Change] = []
     _diff(old, new, (), changes)
     return changes
@@ -237,17 +244,17 @@ def _diff(old: Any, new: Any, path: FieldPath, changes: list[Change]) -> None:
             if key in new:
                 _diff(value, new[key], (*path, key), changes)
             else:
-                changes.append(Change((*path, key), copy_json(value), MISSING))
+                changes.append(Change((*path, key), value, MISSING))
         for key, value in new.items():
             if key not in old:
-                changes.append(Change((*path, key), MISSING, copy_json(value)))
+                changes.append(Change((*path, key), MISSING, value))
         return
     old_ids, new_ids = item_ids(old), item_ids(new)
     if old_ids is not None and new_ids is not None and (old_ids or new_ids):
         _diff_items(old, new, old_ids, new_ids, path, changes)
         return
     if not same(old, new):
-        changes.append(Change(path, copy_json(old), copy_json(new)))
+        changes.append(Change(path, old, new))
 
 
 def _diff_items(old: list[Any], new: list[Any], old_ids: list[Any], new_ids: list[Any], path: FieldPath,
@@ -258,10 +265,10 @@ def _diff_items(old: list[Any], new: list[Any], old_ids: list[Any], new_ids: lis
         if item_id in new_items:
             _diff(item, new_items[item_id], (*path, item_key(item_id)), changes)
         else:
-            changes.append(Change((*path, item_key(item_id)), copy_json(item), MISSING))
+            changes.append(Change((*path, item_key(item_id)), item, MISSING))
     for item_id, item in new_items.items():
         if item_id not in old_items:
-            changes.append(Change((*path, item_key(item_id)), MISSING, copy_json(item)))
+            changes.append(Change((*path, item_key(item_id)), MISSING, item))
     # Only a real reordering (or an insertion before the end) is a change of order.
     kept_then_added = [i for i in old_ids if i in new_items] + [i for i in new_ids if i not in old_items]
     if kept_then_added != new_ids:
@@ -278,8 +285,8 @@ def value_at(data: Any, path: Iterable[Key]) -> Any:
         if key == ORDER:
             ids = item_ids(node)
             return MISSING if ids is None else ids
-        if _is_item_key(key):
-            index = _index_of(node, key[1])  # type: ignore[index]
+        if (item_id := _item_id(key)) is not None:
+            index = _index_of(node, item_id)
             if index is None:
                 return MISSING
             node = node[index]
@@ -328,8 +335,9 @@ def _apply_one(data: Any, change: Change, check: bool) -> Any:
         return copy_json(change.new)
     parent = value_at(data, change.path[:-1])
     key = change.path[-1]
-    if _is_item_key(key) and item_ids(parent) is not None:
-        index = _index_of(parent, key[1])  # type: ignore[index]
+    item_id = _item_id(key)
+    if item_id is not None and item_ids(parent) is not None:
+        index = _index_of(parent, item_id)
         if change.new is MISSING:
             if index is not None:
                 del parent[index]

@@ -116,17 +116,14 @@ class Workspace:
     def exists(self) -> bool:
         return self.path.is_file()
 
-    def _current(self) -> Snapshot | None:
-        """The file's content, opened (and migrated) first if need be."""
+    def _ready(self) -> None:
+        """Open (and migrate) the file first if need be, outside the mutex (a migration takes the lock)."""
         if not self._opened:
             self.open()
         with self._mutex:
             snapshot = self._file.load()
         if snapshot is not None and snapshot.cases is None:  # an older file was put in its place
             self.open()
-            with self._mutex:
-                snapshot = self._file.load()
-        return snapshot
 
     # Reading -----------------------------------------------------------------------------------------
 
@@ -136,16 +133,18 @@ class Workspace:
         The cases are shared snapshots (listing 500 cases must not validate them again): read them, do not
         change them. Change a case with ``update_case``, or edit ``get_case``'s copy and ``save_case`` it.
         """
-        snapshot = self._current()
-        if snapshot is None or not snapshot.cases:
-            return []
-        return [case for _number, case in sorted(snapshot.cases.items())
-                if include_archived or not case.archived]
+        self._ready()
+        with self._mutex:  # not while a transaction of another thread changes the tables in place
+            snapshot = self._file.load()
+            if snapshot is None:
+                return []
+            cases = self._file.cases(snapshot)
+            return [case for _number, case in sorted(cases.items()) if include_archived or not case.archived]
 
     def get_case(self, case_id: str) -> Case:
         """A copy of one case, yours to change (``C-3``, ``c-3`` and ``3`` all name case 3)."""
         number = self._case_number(case_id)
-        self._current()
+        self._ready()
         with self._mutex:  # not while a transaction of another thread changes the tables in place
             snapshot = self._file.load()
             if snapshot is None or not snapshot.cases or number not in snapshot.cases:
@@ -184,11 +183,7 @@ class Workspace:
                     build(case, transaction.ids)
             except ValidationError as error:
                 raise invalid(case_id, error) from None
-            case = validated(case)
-            case.id, case.version = case_id, 1
-            case.audit = [*case.audit, self._audit(summary or _("case created"), [])]
-            transaction.put(case, new=True)
-            return case
+            return self._insert(transaction, number, case, summary or _("case created"))
 
     def add_case(self, case: Case, *, summary: str) -> Case:
         """Import a case: its id is kept when free, else it gets a new one; clashing action ids are renewed."""
@@ -208,11 +203,7 @@ class Workspace:
                     transaction.set_counter("next_action", max(transaction.meta["next_action"], kept + 1))
             for action in clashing:
                 action.id = transaction.ids.next_action_id()
-            incoming.id, incoming.version = f"C-{number}", 1
-            incoming.audit = [*incoming.audit, self._audit(summary, [])]
-            saved = validated(incoming)
-            transaction.put(saved, new=True)
-            return saved
+            return self._insert(transaction, number, incoming, summary)
 
     def update_case(self, case_id: str, change: Callable[[Case, IdSource], object], *, summary: str) -> Case:
         """Change one case in one transaction: ``change`` edits a fresh copy; the result is validated and
@@ -220,13 +211,12 @@ class Workspace:
         ``change`` raises (an ``RcaError`` is passed on as it is)."""
         number = self._case_number(case_id)
         with self._transaction() as transaction:
-            current = transaction.case(number)
-            edited = transaction.case(number)  # a second fresh copy: cheaper than a deep copy
+            edited = transaction.case(number)
             try:
                 change(edited, transaction.ids)
             except ValidationError as error:
-                raise invalid(current.id, error) from None
-            return self._save(transaction, current, validated(edited), summary)
+                raise invalid(edited.id, error) from None
+            return self._save(transaction, number, _dumped(edited), summary)
 
     def update_action(self, action_id: str, change: Callable[[Case, Action], object], *, summary: str) -> Case:
         """Change one action (and its case, if need be) in one transaction, as ``update_case``."""
@@ -235,13 +225,12 @@ class Workspace:
             number = transaction.case_holding(wanted)
             if number is None:
                 raise NotFound(_("no action {action} in {path}", action=wanted, path=self.path))
-            current = transaction.case(number)
             edited = transaction.case(number)
             try:
                 change(edited, edited.action(wanted))
             except ValidationError as error:
-                raise invalid(current.id, error) from None
-            return self._save(transaction, current, validated(edited), summary)
+                raise invalid(edited.id, error) from None
+            return self._save(transaction, number, _dumped(edited), summary)
 
     def save_case(self, edited: Case, *, base: Case, summary: str) -> Case:
         """Save a form: the changes from ``base`` to ``edited`` are merged onto the saved case.
@@ -256,18 +245,13 @@ class Workspace:
         mine = without_store_fields(validated(edited).to_json_dict())
         original = without_store_fields(base.to_json_dict())
         with self._transaction() as transaction:
-            current = transaction.case(number)
-            saved = current.to_json_dict()
+            saved = transaction.doc(number)
             try:
                 merged = patch.merge(original, mine, without_store_fields(saved))
             except ConflictError as conflict:
-                raise ConflictError(f"{current.id}: {conflict}", field=conflict.field, mine=conflict.mine,
+                raise ConflictError(f"C-{number}: {conflict}", field=conflict.field, mine=conflict.mine,
                                     theirs=conflict.theirs) from None
-            try:
-                result = Case.model_validate({**merged, **{key: saved[key] for key in STORE_FIELDS}})
-            except ValidationError as error:
-                raise invalid(current.id, error) from None
-            return self._save(transaction, current, result, summary)
+            return self._save(transaction, number, merged, summary)
 
     def restore(self, backup: Backup) -> None:
         """Put a backup in place of the workspace; the current file is backed up first (or, if it does not
@@ -283,18 +267,38 @@ class Workspace:
 
     # Inside transactions -----------------------------------------------------------------------------
 
-    def _save(self, transaction: Transaction, current: Case, edited: Case, summary: str) -> Case:
-        """Write ``edited`` over ``current`` with a new version and an audit entry, if anything changed."""
-        before = without_store_fields(current.to_json_dict())
-        after = without_store_fields(edited.to_json_dict())
-        changes = patch.diff(before, after)
+    def _save(self, transaction: Transaction, number: int, edited: dict[str, Any], summary: str) -> Case:
+        """Validate ``edited`` (a case's JSON data) and write it with a new version and an audit entry, if it
+        differs from the saved case; the saved case otherwise. Store-owned fields are the saved ones."""
+        before = transaction.doc(number)
+        edited.update({key: before[key] for key in ("id", *STORE_FIELDS)})
+        try:
+            case = Case.model_validate(edited)
+        except ValidationError as error:
+            raise invalid(before["id"], error) from None
+        after = case.to_json_dict()  # as validated: text cleaned, defaults filled
+        changes = patch.diff(without_store_fields(before), without_store_fields(after))
         if not changes:
-            return current
-        edited.id = current.id
-        edited.version = current.version + 1
-        edited.audit = [*current.audit, self._audit(summary, [change.label for change in changes])]
-        transaction.put(edited, new=False)
-        return edited
+            return case
+        entry = self._audit(summary, [change.label for change in changes])
+        case.version += 1
+        case.audit.append(entry)
+        after["version"] = case.version
+        after["audit"].append(entry.model_dump(mode="json"))
+        transaction.put(number, after, new=False)
+        return case
+
+    def _insert(self, transaction: Transaction, number: int, case: Case, summary: str) -> Case:
+        """Write a new case ``C-<number>`` at version 1, with an audit entry."""
+        data = _dumped(case)
+        data.update(id=f"C-{number}", version=1)
+        data["audit"] = [*data.get("audit", []), self._audit(summary, []).model_dump(mode="json")]
+        try:
+            saved = Case.model_validate(data)
+        except ValidationError as error:
+            raise invalid(f"C-{number}", error) from None
+        transaction.put(number, saved.to_json_dict(), new=True)
+        return saved
 
     def _audit(self, summary: str, fields: list[str]) -> AuditEntry:
         return AuditEntry(at=utc_now(), by=self.user, summary=summary, fields=fields[:AUDIT_FIELDS_KEPT])
@@ -313,20 +317,19 @@ class Workspace:
             snapshot = self._file.begin()
             try:
                 self._sweep_temp_files()
-                migrating = snapshot is not None and snapshot.version < SCHEMA_VERSION
-                if migrating:
-                    migrated = self._migrate(snapshot)  # type: ignore[arg-type]
+                migrated: dict[int, Case] | None = None
+                if snapshot is not None and snapshot.version < SCHEMA_VERSION:
+                    migrated = self._migrate(snapshot)
                 elif snapshot is not None:
                     self._backup_if_due(snapshot)
                 transaction = Transaction(self._file, self._db)
-                if migrating:
-                    transaction.saved.update(migrated)
+                transaction.saved.update(migrated or {})
                 yield transaction
                 transaction.finish()
             except BaseException:
                 self._file.rollback()
                 raise
-            self._file.commit(transaction.saved, all_cases=migrating)
+            self._file.commit(transaction.saved, all_cases=migrated is not None)
 
     def _migrate(self, snapshot: Snapshot) -> dict[int, Case]:
         """Bring an older file to ``SCHEMA_VERSION`` (a backup is taken first)."""
@@ -428,6 +431,11 @@ class Workspace:
             set_aside(self.path, raw)
             return
         take_backup(self.path, raw, keep=self.keep_backups)
+
+
+def _dumped(case: Case) -> dict[str, Any]:
+    """A case's JSON data, even when in-place edits left it invalid (it is validated afterwards)."""
+    return case.model_dump(mode="json", by_alias=True, warnings=False)
 
 
 def _checked_content(raw: bytes) -> int:

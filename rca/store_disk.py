@@ -17,7 +17,7 @@ import gc
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -92,8 +92,11 @@ def parse_tables(raw: bytes) -> tuple[dict[str, Any], int]:
     return data, version
 
 
-def check_cases(data: dict[str, Any]) -> dict[int, Case]:
-    """Every case of a current-version file, validated; ``FormatProblem`` on the first that is not valid."""
+def check_cases(data: dict[str, Any], known: Mapping[int, Case] | None = None) -> dict[int, Case]:
+    """Every case of a current-version file, validated; ``FormatProblem`` on the first that is not valid.
+
+    Cases in ``known`` (validated before, from the same documents) are taken as they are.
+    """
     meta = data["meta"][META_ID]
     for counter in ("next_case", "next_action"):
         if not _is_int(meta.get(counter)) or meta[counter] < 1:
@@ -103,6 +106,9 @@ def check_cases(data: dict[str, Any]) -> dict[int, Case]:
     cases: dict[int, Case] = {}
     with paused_gc():
         for doc_id, doc in data["cases"].items():
+            if known and int(doc_id) in known:
+                cases[int(doc_id)] = known[int(doc_id)]
+                continue
             try:
                 case = Case.model_validate(doc)
             except ValidationError as error:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +42,35 @@ class Snapshot:
     """Its tables, parsed."""
     version: int
     """Its schema version."""
-    cases: dict[int, Case] | None
-    """Its cases, validated, by number (shared: never handed out to be changed); None before migration."""
+    cases: dict[int, Case | None] | None
+    """Its cases, validated, by number (shared: never to be changed); None before migration.
+
+    A case this process just wrote is None until it is listed (``WorkspaceFile.cases``): a writer that
+    does not list does not pay for validating it again.
+    """
+    unshared: set[int] = field(default_factory=set)
+    """Cases validated by the parse of this snapshot and never handed out yet (see ``take_case``)."""
 
 
 def _key(info: os.stat_result) -> CacheKey:
     return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def _unchanged(previous: Snapshot | None, data: dict[str, Any]) -> dict[int, Case]:
+    """The validated cases of ``previous`` whose documents are the same in ``data``.
+
+    After another process saved one case of 500, only that one is validated again (comparing two
+    documents is far cheaper than validating one).
+    """
+    if previous is None or not previous.cases:
+        return {}
+    old_docs = previous.data.get("cases", {})
+    unchanged = {}
+    for doc_id, doc in data["cases"].items():
+        case = previous.cases.get(int(doc_id))
+        if case is not None and old_docs.get(doc_id) == doc:
+            unchanged[int(doc_id)] = case
+    return unchanged
 
 
 class WorkspaceFile(Storage):
@@ -103,10 +126,31 @@ class WorkspaceFile(Storage):
             cached.key = key
             return cached
         self._snapshot = None
-        self._snapshot = self._parse(raw, key)
+        self._snapshot = self._parse(raw, key, previous=cached)
         return self._snapshot
 
-    def _parse(self, raw: bytes, key: CacheKey) -> Snapshot:
+    def cases(self, snapshot: Snapshot) -> dict[int, Case]:
+        """Every case of ``snapshot``, validated (call it under the workspace's mutex)."""
+        if snapshot.cases is None:
+            return {}
+        snapshot.unshared.clear()  # they are handed out now
+        for number, case in snapshot.cases.items():
+            if case is None:
+                snapshot.cases[number] = Case.model_validate(snapshot.data["cases"][str(number)])
+        return snapshot.cases  # type: ignore[return-value]  # no None left
+
+    def take_case(self, number: int) -> Case | None:
+        """In a transaction: the validated case ``number`` if nobody was given it yet (it is then no longer
+        cached), so the case a change works on is not validated twice after another process's write."""
+        snapshot = self._snapshot
+        if not self.in_transaction or snapshot is None or snapshot.cases is None or number not in snapshot.unshared:
+            return None
+        snapshot.unshared.discard(number)
+        case = snapshot.cases.get(number)
+        snapshot.cases[number] = None
+        return case
+
+    def _parse(self, raw: bytes, key: CacheKey, previous: Snapshot | None = None) -> Snapshot:
         try:
             data, version = parse_tables(raw)
             if version > SCHEMA_VERSION:
@@ -116,10 +160,13 @@ class WorkspaceFile(Storage):
                       path=self.path, found=version, known=SCHEMA_VERSION),
                     path=self.path,
                 )
-            cases = check_cases(data) if version == SCHEMA_VERSION else None
+            known = _unchanged(previous, data)
+            cases = check_cases(data, known=known) if version == SCHEMA_VERSION else None
         except FormatProblem as problem:
             raise corrupt_error(self.path, str(problem)) from None
-        return Snapshot(key, raw, data, version, cases)
+        if cases is None:
+            return Snapshot(key, raw, data, version, None)
+        return Snapshot(key, raw, data, version, dict(cases), unshared=set(cases) - set(known))
 
     def forget(self) -> None:
         """Drop the cached content (the next read parses the file)."""
@@ -141,7 +188,7 @@ class WorkspaceFile(Storage):
         """Replace the whole content to write (a migration)."""
         self.write(data)
 
-    def commit(self, cases: Mapping[int, Case], *, all_cases: bool = False) -> None:
+    def commit(self, cases: Mapping[int, Case | None], *, all_cases: bool = False) -> None:
         """Write the collected content, if anything changed; ``cases`` are the validated cases written."""
         try:
             if not self._dirty or self._working is None:

@@ -31,7 +31,8 @@ class WorkspaceLock:
         self.user = user
         self.path = paths.lock_path(workspace)
         self.info_path = self.path.with_name(self.path.name + ".info")
-        self._lock = FileLock(self.path)
+        # flock is polled: a short interval keeps the lock busy when several writers queue for it.
+        self._lock = FileLock(self.path, poll_interval=0.005)
 
     @contextmanager
     def held(self, timeout: float) -> Iterator[None]:

@@ -6,6 +6,7 @@ validated cases back into the TinyDB tables; ``WorkspaceFile`` writes them to di
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +93,8 @@ class Transaction:
             "schema_version": SCHEMA_VERSION, "next_case": 1, "next_action": 1,
         }
         self.meta_changed = meta is None
-        self.saved: dict[int, Case] = {}
-        """The cases written by this transaction (validated copies, for the read cache)."""
+        self.saved: dict[int, Case | None] = {}
+        """The cases written by this transaction, by number (None: validated when first listed)."""
         self._action_ids: set[str] | None = None
         self.ids = IdSource(self)
 
@@ -112,12 +113,17 @@ class Transaction:
             self._action_ids = {action["id"] for doc in self.docs().values() for action in doc.get("actions", ())}
         return self._action_ids
 
-    def case(self, number: int) -> Case:
-        """A fresh copy of a saved case (``NotFound`` lists the cases there are)."""
+    def doc(self, number: int) -> dict[str, Any]:
+        """A saved case as it is in the file (``NotFound`` lists the cases there are): read, do not change."""
         doc = self.docs().get(str(number))
         if doc is None:
             raise no_case(self.file.path, f"C-{number}", [int(key) for key in self.docs()])
-        return Case.model_validate(doc)
+        return doc
+
+    def case(self, number: int) -> Case:
+        """A fresh copy of a saved case, yours to change."""
+        doc = self.doc(number)
+        return self.file.take_case(number) or Case.model_validate(doc)
 
     def case_holding(self, action_id: str) -> int | None:
         """The number of the case holding an action."""
@@ -134,18 +140,17 @@ class Transaction:
         self.set_counter("next_case", number + 1)
         return number
 
-    def put(self, case: Case, *, new: bool) -> None:
-        """Save a validated case (a new one, or over the saved one with the same number)."""
-        data = case.to_json_dict()
+    def put(self, number: int, data: dict[str, Any], *, new: bool) -> None:
+        """Save a case's JSON data, already validated (a new case, or over the saved one)."""
         if new:
-            self.cases_table.insert(Document(data, doc_id=case.number))
+            self.cases_table.insert(Document(data, doc_id=number))
         else:
-            def replace(doc: dict[str, Any]) -> None:
+            def replace(doc: MutableMapping[str, Any]) -> None:
                 doc.clear()
                 doc.update(data)
 
-            self.cases_table.update(replace, doc_ids=[case.number])
-        self.saved[case.number] = Case.model_validate(data)
+            self.cases_table.update(replace, doc_ids=[number])
+        self.saved[number] = None
 
     def finish(self) -> None:
         """Save the counters with the cases (a change that saved no case writes nothing)."""

@@ -238,7 +238,7 @@ def test_merge_refuses_a_reordering_of_a_list_the_other_side_replaced() -> None:
 
 # -------------------------------------------------------------------------------------------- properties
 
-PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY_SETTINGS
