@@ -157,3 +157,28 @@ def test_text_rendering_shows_the_figures(board) -> None:  # type: ignore[no-unt
     assert "A-5: indicator says effective — confirm with rca action check A-5" in text
     assert sparkline([0, 1, 2, 4]) == " ▂▄█"
     assert sparkline([0, 0]) == "  "
+
+
+def test_rca_dashboard_text_and_json(workspace, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from rca.cli import main
+
+    def build(case: Case, ids: object) -> None:
+        case.actions.append(Action(id=ids.next_action_id(), title="Late one", owner="Ana",  # type: ignore[attr-defined]
+                                   due=date(2000, 1, 1), created_on=date(1999, 12, 1)))
+        case.actions.append(Action(id=ids.next_action_id(), title="Later", owner="Ben",  # type: ignore[attr-defined]
+                                   due=date(2999, 1, 1), created_on=date(1999, 12, 1)))
+
+    workspace.create_case(title="Spindle noise", method="5whys", build=build)
+    hidden = workspace.create_case(title="Old", method="8d", build=build)
+    workspace.update_case(hidden.id, lambda case, _ids: setattr(case, "archived", True), summary="archive")
+    ws = ["--workspace", str(workspace.path)]
+    assert main([*ws, "dashboard"]) == 0
+    text = capsys.readouterr().out
+    assert "1 cases, 2 actions" in text and "late 1 (50%)" in text and "By owner" in text
+    assert main([*ws, "dashboard", "--json", "--archived", "--weeks", "3"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["cases"] == 2 and data["overall"]["late"] == 2 and data["overall"]["shares"]["late"] == 0.5
+    assert [o["key"] for o in data["by_owner"]] == ["Ana", "Ben"] and len(data["weeks"]) == 3
+    assert {s["method"] for s in data["cases_per_step"]} == {"5whys", "8d"}
