@@ -630,13 +630,34 @@ class Fitted:
         return len(self.document.pages)
 
 
-def fit_to_pages(build: Callable[[float, bool], str], sizes: Sequence[float], *, pages: int = 1) -> Fitted:
-    """Lay out ``build(size, overflow=False)`` at each size in turn (largest first) until it fits on
-    ``pages`` pages; failing that, ``build(smallest, overflow=True)``, which flows onto more pages."""
-    for size in sizes:
-        html = build(size, False)
-        document = pdf_document(html)
-        if len(document.pages) <= pages:
-            return Fitted(html, document, size, False)
+def fit_to_pages(build: Callable[[float, bool], str], sizes: Sequence[float], *, start: int = 0,
+                 pages: int = 1) -> Fitted:
+    """The largest of ``sizes`` (largest first) at which ``build(size, False)`` fits on ``pages`` pages.
+
+    A binary search from ``sizes[start]`` (a guess), so a sheet is laid out three or four times, not six;
+    if even the smallest size is too long, ``build(smallest, True)`` flows onto more pages.
+    """
+    tried: dict[int, Fitted] = {}
+
+    def attempt(index: int) -> Fitted:
+        if index not in tried:
+            html = build(sizes[index], False)
+            tried[index] = Fitted(html, pdf_document(html), sizes[index], False)
+        return tried[index]
+
+    def fits(index: int) -> bool:
+        return attempt(index).pages <= pages
+
+    low, high = 0, len(sizes) - 1  # the answer lies in [low, high], or nothing fits
+    probe = min(max(start, 0), high)
+    best: int | None = None
+    while low <= high:
+        if fits(probe):
+            best, high = probe, probe - 1
+        else:
+            low = probe + 1
+        probe = (low + high) // 2
+    if best is not None:
+        return tried[best]
     html = build(sizes[-1], True)
     return Fitted(html, pdf_document(html), sizes[-1], True)
