@@ -27,21 +27,22 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 
 from rca import patch, paths
-from rca.errors import (
-    ConflictError,
-    InvalidInput,
-    NotFound,
-    WorkspaceCorrupt,
-    WorkspaceTooNew,
-    WorkspaceUnwritable,
-)
+from rca.errors import ConflictError, InvalidInput, NotFound, WorkspaceUnwritable
 from rca.i18n import _
 from rca.model import SCHEMA_VERSION, Action, AuditEntry, Case, Method, utc_now
-from rca.store_backup import Backup, corrupt_error, list_backups, newest_backup_time, set_aside, take_backup
+from rca.store_backup import (
+    Backup,
+    corrupt_error,
+    keep_before_restore,
+    list_backups,
+    newest_backup_time,
+    restorable,
+    take_backup,
+)
 from rca.store_disk import (
-    META_ID,
     FormatProblem,
     check_cases,
+    migrated_tables,
     parse_tables,
     stale_temp_files,
     unwritable,
@@ -256,10 +257,10 @@ class Workspace:
     def restore(self, backup: Backup) -> None:
         """Put a backup in place of the workspace; the current file is backed up first (or, if it does not
         parse, kept aside as ``<name>.corrupt-<stamp>``)."""
-        raw = self._checked_backup(backup.path)
+        raw = restorable(backup.path)
         self._ensure_folder()
         with self._lock.held(self.lock_timeout), self._mutex:
-            self._keep_current_file()
+            keep_before_restore(self.path, keep=self.keep_backups)
             write_atomically(self.path, raw)
             self._file.forget()
             self._opened = False
@@ -334,17 +335,12 @@ class Workspace:
     def _migrate(self, snapshot: Snapshot) -> dict[int, Case]:
         """Bring an older file to ``SCHEMA_VERSION`` (a backup is taken first)."""
         take_backup(self.path, snapshot.raw, keep=self.keep_backups)
-        data, version = parse_tables(snapshot.raw)  # a private copy to change
+        data, _version = parse_tables(snapshot.raw)  # a private copy to change
         try:
-            while version < SCHEMA_VERSION:
-                step = MIGRATIONS.get(version)
-                if step is None:
-                    raise FormatProblem(_("schema version {version} cannot be upgraded by this rca",
-                                          version=version))
-                data = step(data)
-                version += 1
-                data["meta"][META_ID]["schema_version"] = version
+            data = migrated_tables(data, snapshot.version, MIGRATIONS)
             cases = check_cases(data)
+            # Stored as the model writes them, so the first change does not see differences that are none.
+            data["cases"] = {str(number): case.to_json_dict() for number, case in cases.items()}
         except (FormatProblem, KeyError, TypeError, ValueError) as problem:
             raise corrupt_error(self.path, _("it could not be upgraded from schema version {version} ({problem})",
                                              version=snapshot.version, problem=problem)) from None
@@ -400,50 +396,10 @@ class Workspace:
             raise NotFound(_("'{ref}' is not an action id; use A- followed by a number, like A-12", ref=action_id))
         return f"A-{int(match[1])}"
 
-    def _checked_backup(self, path: Path) -> bytes:
-        """The bytes of a backup that can be restored (it parses and is not from a newer rca)."""
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as error:
-            raise NotFound(_("cannot read the backup {path}: {error}", path=path, error=error.strerror or error)
-                           ) from None
-        try:
-            version = _checked_content(raw)
-        except FormatProblem as problem:
-            raise WorkspaceCorrupt(_("cannot restore {path}: {problem}; choose another backup",
-                                     path=path, problem=problem), path=Path(path)) from None
-        if version > SCHEMA_VERSION:
-            raise WorkspaceTooNew(_("cannot restore {path}: it was written by a newer rca (schema version "
-                                    "{found}); update rca first", path=path, found=version), path=Path(path))
-        return raw
-
-    def _keep_current_file(self) -> None:
-        """Before a restore: back the current file up, or set it aside if it does not parse."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return
-        except OSError as error:
-            raise unwritable(self.path, error) from error
-        try:
-            _checked_content(raw)
-        except FormatProblem:
-            set_aside(self.path, raw)
-            return
-        take_backup(self.path, raw, keep=self.keep_backups)
-
 
 def _dumped(case: Case) -> dict[str, Any]:
     """A case's JSON data, even when in-place edits left it invalid (it is validated afterwards)."""
     return case.model_dump(mode="json", by_alias=True, warnings=False)
-
-
-def _checked_content(raw: bytes) -> int:
-    """The schema version of a workspace's content; ``FormatProblem`` when it does not parse or validate."""
-    data, version = parse_tables(raw)
-    if version == SCHEMA_VERSION:
-        check_cases(data)
-    return version
 
 
 def open_workspace(path_option: str | None = None, user: str | None = None) -> Workspace:

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from rca import paths
-from rca.errors import WorkspaceCorrupt
+from rca.errors import NotFound, WorkspaceCorrupt, WorkspaceTooNew
 from rca.i18n import _
-from rca.store_disk import count_cases, unwritable, write_atomically
+from rca.model import SCHEMA_VERSION
+from rca.store_disk import FormatProblem, checked_version, count_cases, unwritable, write_atomically
 
 _STAMP = "%Y%m%dT%H%M%S.%f"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\.\d{6})Z\.json$")
@@ -67,16 +69,18 @@ def _backup_files(workspace: Path) -> list[tuple[datetime, Path]]:
     return found
 
 
-def list_backups(workspace: Path) -> list[Backup]:
-    """Every backup of ``workspace``, newest first."""
-    backups = []
+def _backups(workspace: Path) -> Iterator[Backup]:
     for taken, path in _backup_files(workspace):
         try:
             info = path.stat()
         except OSError:
             continue
-        backups.append(Backup(path, taken, info.st_size, _count(path, info.st_size, info.st_mtime_ns)))
-    return backups
+        yield Backup(path, taken, info.st_size, _count(path, info.st_size, info.st_mtime_ns))
+
+
+def list_backups(workspace: Path) -> list[Backup]:
+    """Every backup of ``workspace``, newest first."""
+    return list(_backups(workspace))
 
 
 def newest_backup_time(workspace: Path) -> datetime | None:
@@ -86,10 +90,7 @@ def newest_backup_time(workspace: Path) -> datetime | None:
 
 def newest_good_backup(workspace: Path) -> Backup | None:
     """The newest backup that parses as a workspace, if any."""
-    for backup in list_backups(workspace):
-        if backup.cases is not None:
-            return backup
-    return None
+    return next((backup for backup in _backups(workspace) if backup.cases is not None), None)
 
 
 def take_backup(workspace: Path, raw: bytes, *, keep: int, now: datetime | None = None) -> Path:
@@ -136,3 +137,37 @@ def corrupt_error(workspace: Path, problem: str) -> WorkspaceCorrupt:
     message = _("workspace {path} cannot be read: {problem}. The file was left as it is. {advice}",
                 path=workspace, problem=problem, advice=advice)
     return WorkspaceCorrupt(message, path=workspace)
+
+
+def restorable(path: Path) -> bytes:
+    """The bytes of a backup that can be restored: it parses, validates and is not from a newer rca."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise NotFound(_("cannot read the backup {path}: {error}", path=path, error=error.strerror or error)
+                       ) from None
+    try:
+        version = checked_version(raw)
+    except FormatProblem as problem:
+        raise WorkspaceCorrupt(_("cannot restore {path}: {problem}; choose another backup",
+                                 path=path, problem=problem), path=Path(path)) from None
+    if version > SCHEMA_VERSION:
+        raise WorkspaceTooNew(_("cannot restore {path}: it was written by a newer rca (schema version {found}); "
+                                "update rca first", path=path, found=version), path=Path(path))
+    return raw
+
+
+def keep_before_restore(workspace: Path, *, keep: int) -> None:
+    """Before a restore (under the lock): back the current file up, or set it aside if it does not parse."""
+    try:
+        raw = workspace.read_bytes()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise unwritable(workspace, error) from error
+    try:
+        checked_version(raw)
+    except FormatProblem:
+        set_aside(workspace, raw)
+        return
+    take_backup(workspace, raw, keep=keep)

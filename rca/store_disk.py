@@ -17,7 +17,7 @@ import gc
 import os
 import secrets
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from rca.errors import WorkspaceUnwritable
 from rca.i18n import _
-from rca.model import Case, describe_errors
+from rca.model import SCHEMA_VERSION, Case, describe_errors
 
 TEMP_SUFFIX = ".tmp"
 """Temp files are ``.<name>.<pid>.<random>.tmp`` beside their target (see ``stale_temp_files``)."""
@@ -121,6 +121,27 @@ def check_cases(data: dict[str, Any], known: Mapping[int, Case] | None = None) -
     return cases
 
 
+def checked_version(raw: bytes) -> int:
+    """The schema version of a workspace's content; ``FormatProblem`` when it does not parse or validate."""
+    data, version = parse_tables(raw)
+    if version == SCHEMA_VERSION:
+        check_cases(data)
+    return version
+
+
+def migrated_tables(data: dict[str, Any], version: int,
+                    migrations: Mapping[int, Callable[[dict[str, Any]], dict[str, Any]]]) -> dict[str, Any]:
+    """``data`` (at schema ``version``) brought to ``SCHEMA_VERSION`` one migration at a time."""
+    while version < SCHEMA_VERSION:
+        step = migrations.get(version)
+        if step is None:
+            raise FormatProblem(_("schema version {version} cannot be upgraded by this rca", version=version))
+        data = step(data)
+        version += 1
+        data["meta"][META_ID]["schema_version"] = version
+    return data
+
+
 def count_cases(raw: bytes) -> int | None:
     """How many cases a file holds, or None when it is not a workspace."""
     try:
@@ -209,6 +230,9 @@ def unwritable(path: Path, error: OSError) -> WorkspaceUnwritable:
     elif code == errno.EROFS:
         message = _("cannot write {path}: the drive is read-only; copy the workspace to a writable folder "
                     "or open it with --workspace elsewhere. The workspace was not changed.", path=path)
+    elif code in (errno.EBUSY, errno.ETXTBSY):
+        message = _("cannot write {path}: another program holds it open (an editor, an antivirus, a sync "
+                    "client); close it and try again. The workspace was not changed.", path=path)
     elif code in (errno.EACCES, errno.EPERM):
         message = _("cannot write {path}: you are not allowed to write in {folder}; ask for write access "
                     "or use another --workspace. The workspace was not changed.", path=path, folder=folder)

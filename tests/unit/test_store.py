@@ -468,6 +468,16 @@ def test_a_file_that_does_not_parse_is_never_overwritten(filled: Workspace, kind
     assert len(filled.backups()) == count  # nothing backed up from a file that does not parse
 
 
+def test_the_corrupt_message_skips_backups_that_do_not_parse(filled: Workspace) -> None:
+    good = filled.backups()[0]
+    broken = good.path.with_name("ws-29991231T235959.000000Z.json")
+    broken.write_bytes(b"{")
+    assert filled.backups()[0].path == broken and filled.backups()[0].cases is None
+    filled.path.write_bytes(b"[]")
+    with pytest.raises(WorkspaceCorrupt, match=f"The newest good backup is {good.path}"):
+        Workspace(filled.path).open()
+
+
 def test_a_corrupt_file_without_backups_says_so(workspace: Workspace) -> None:
     workspace.path.write_bytes(b"{")
     with pytest.raises(WorkspaceCorrupt, match="There is no good backup"):
@@ -643,11 +653,16 @@ def test_restore_sets_a_corrupt_file_aside(filled: Workspace) -> None:
     assert len(filled.backups()) == count
 
 
-def test_restore_refuses_a_backup_that_does_not_parse(filled: Workspace, tmp_path: Path) -> None:
+def test_restore_refuses_a_backup_that_does_not_parse_or_is_too_new(filled: Workspace, tmp_path: Path) -> None:
     broken = store.Backup(tmp_path / "broken.json", filled.backups()[0].taken_at, 3, None)
     broken.path.write_bytes(b"{{")
     before = filled.path.read_bytes()
-    with pytest.raises(WorkspaceCorrupt, match="cannot restore"):
+    with pytest.raises(WorkspaceCorrupt, match="cannot restore .*broken.json: it is not valid JSON"):
+        filled.restore(broken)
+    newer = json.loads(before)
+    newer["meta"]["1"]["schema_version"] = 2
+    broken.path.write_text(json.dumps(newer))
+    with pytest.raises(WorkspaceTooNew, match="update rca first"):
         filled.restore(broken)
     assert filled.path.read_bytes() == before
 
@@ -660,6 +675,7 @@ def test_restore_refuses_a_backup_that_does_not_parse(filled: Workspace, tmp_pat
     (errno.EROFS, "the drive is read-only"),
     (errno.EACCES, "you are not allowed to write in"),
     (errno.EPERM, "you are not allowed to write in"),
+    (errno.EBUSY, "another program holds it open"),
     (errno.EIO, "Input/output error"),
 ])
 def test_a_failed_write_leaves_the_file_intact(filled: Workspace, monkeypatch: pytest.MonkeyPatch, code: int,
