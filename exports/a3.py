@@ -76,6 +76,9 @@ BOX_STEPS: dict[Method, dict[str, tuple[str, ...]]] = {
 """Which steps' text fields fill which box, per method: ``step`` for all its fields, ``step.field`` for one
 (the A3 method's steps map one to one). Goal fields (``FieldDef.smart``) go to the target box instead."""
 
+CURRENT_FACTS = ("where", "when", "who", "how_detected", "how_many")
+"""The 5W2H answers shown as the current condition (what and why it matters are the background)."""
+
 THEME_KEYS = {
     "theme": ("theme", "title"),
     "owner": ("owner",),
@@ -191,7 +194,9 @@ def build_sheet(case: Case, ctx: ExportContext) -> Sheet:
     roots = parts.root_causes_block(case, causes.root_causes(case), chain=False)
     boxes: dict[str, tuple[Block, ...]] = {
         "background": with_fields("background", parts.problem_facts(case, ("what", "why_it_matters"))),
-        "current": with_fields("current", _facts_and_charts(case), parts.is_is_not(case)),
+        "current": (*_beside_charts(case, [*_fields(case, steps.get("current", ()), goals),
+                                           parts.problem_facts(case, CURRENT_FACTS)]),
+                    *(b for b in (parts.is_is_not(case),) if b is not None)),
         "target": tuple(target),
         "analysis": (*(b for b in (parts.cause_drawing(case, ctx),) if b is not None),
                      *with_fields("analysis", _part(_("Root causes"), roots))),
@@ -206,14 +211,14 @@ def build_sheet(case: Case, ctx: ExportContext) -> Sheet:
     return Sheet(build_header(case, ctx), boxes)
 
 
-def _facts_and_charts(case: Case) -> Block | None:
-    """The 5W2H answers beside the indicator charts (side by side they take half the height)."""
-    facts = parts.problem_facts(case, ("where", "when", "who", "how_detected", "how_many"))
-    charts = parts.indicator_figures(case, width=400, height=170)
-    if facts is None or not charts:
-        found = [b for b in (facts, *charts) if b is not None]
-        return Group(tuple(found)) if found else None
-    return Group((Group((facts,)), Group(tuple(charts))), "split")
+def _beside_charts(case: Case, blocks: list[Block | None]) -> list[Block]:
+    """The current condition's texts on the left, its indicator charts on the right (side by side they
+    take half the height); a chart alone keeps to half the width, so its lettering stays in scale."""
+    texts = [b for b in blocks if b is not None]
+    charts = parts.indicator_figures(case, width=360, height=160)
+    if not charts:
+        return texts
+    return [Group((Group(tuple(texts)), Group(tuple(charts))), "split")]
 
 
 def _effectiveness(case: Case, today: date) -> Block | None:

@@ -265,7 +265,7 @@ def cause_drawing(case: Case, ctx: ExportContext) -> Block | None:
     fishbone = bool(causes.categories(case))
     caption = _("Ishikawa (fishbone) diagram") if fishbone else _("Why-tree")
     tree = cause_tree(case)
-    alt: tuple[Block, ...] = (tree,) if tree else ()
+    alt: tuple[Block, ...] = (Paragraph(caption, "muted"), tree) if tree else ()
     try:
         from exports import diagrams
     except ImportError:
@@ -282,7 +282,8 @@ def cause_drawing(case: Case, ctx: ExportContext) -> Block | None:
     if element is None:
         ctx.warn(_("the cause diagram held something that is not a drawing; it was left out"))
         return _placeholder(caption, alt, _("Diagram left out: it did not pass the safety check."), "")
-    return Figure(element, caption, alt, "diagram fishbone" if fishbone else "diagram whytree")
+    # The drawing carries its own title: no caption under it (the Markdown names it above the tree).
+    return Figure(element, "", alt, "diagram fishbone" if fishbone else "diagram whytree")
 
 
 def _placeholder(caption: str, alt: tuple[Block, ...], text: str, detail: str) -> Block:

@@ -267,6 +267,54 @@ def whys_case() -> Case:
     return case
 
 
+def a3_case() -> Case:
+    """A typical A3 (the A3 method itself): changeover time on a press, one page at a comfortable size."""
+    case = Case(id="C-8", title="Changeover time on press P-4", method=Method.A3, created_on=date(2026, 1, 12),
+                version=9)
+    case.team = [TeamMember(name="Hélène Morel", role=Role.LEADER, function="Production supervisor"),
+                 TeamMember(name="Marc Dubois", role=Role.CHAMPION, function="Operations director"),
+                 TeamMember(name="Yanis Kaci", role=Role.MEMBER, function="Setter")]
+    _fields(case, "theme", theme="Changeover time on press P-4", owner="Hélène Morel", mentor="Marc Dubois",
+            date="2026-03-18", revision="rev. 3")
+    _fields(case, "background", background="P-4 runs 14 references in small lots; changeovers eat 22 % of its "
+                                           "available time and the order book grows 15 % this year.",
+            business_goal="Plant objective 2026: OEE of bottleneck presses from 61 % to 70 %.")
+    _fields(case, "current", current_condition="Changeover averages 47 min (20 observed, range 38–71 min); "
+                                               "60 % of it is done while the press is stopped.",
+            problem_breakdown="Die search and pre-heating: 19 min; clamping: 11 min; first-part approval: 9 min.")
+    _fields(case, "target", target="Changeover from 47 to 20 min by 2026-06-30, without more scrap at restart.")
+    _fields(case, "analysis", analysis="Video of 5 changeovers, spaghetti diagram, time study by element.")
+    _fields(case, "followup", followup="Week 11: 24 min on average (8 changeovers). Next: quick clamps on P-5.")
+    causes.ensure_problem(case)
+    internal = causes.add_cause(case, "P", "Dies prepared while the press is stopped")
+    search = causes.add_cause(case, internal.id, "Die location not known: no die rack plan")
+    heat = causes.add_cause(case, internal.id, "Dies pre-heated on the press, not beforehand")
+    clamp = causes.add_cause(case, "P", "Clamping with 8 bolts of 3 different sizes")
+    for node, proof in ((search, "Die search 9 min on average (video)"), (heat, "Pre-heat 10 min on the press"),
+                        (clamp, "Clamping 11 min, 3 tool changes")):
+        causes.verify(case, node.id, proof, by="Yanis Kaci")
+        causes.set_root(case, node.id)
+    rack = actions.add_action(case, "A-21", "Die rack with numbered places and a location board",
+                              owner="Yanis Kaci", due=date(2026, 2, 20), causes=[search.id], today=date(2026, 2, 1))
+    oven = actions.add_action(case, "A-22", "Pre-heat the next die in the oven during the run",
+                              owner="Hélène Morel", due=date(2026, 3, 6), causes=[heat.id], today=date(2026, 2, 1))
+    actions.add_action(case, "A-23", "Quick clamps, one size", owner="Marc Dubois", due=date(2026, 4, 30),
+                       causes=[clamp.id], today=date(2026, 2, 1))
+    for action in (rack, oven):
+        actions.set_status(action, ActionStatus.DONE, today=action.due)
+        action.effectiveness.criterion = "Changeover ≤ 30 min on 8 consecutive changeovers"
+        action.effectiveness.planned = date(2026, 3, 27)
+    case.indicators = [Indicator(id="I-1", name="Changeover time", unit="min", target=20,
+                                 target_date=date(2026, 6, 30), baseline=47, measurements=[
+                                     Measurement(on=date(2026, 1, 16), value=47),
+                                     Measurement(on=date(2026, 2, 13), value=41),
+                                     Measurement(on=date(2026, 2, 27), value=33),
+                                     Measurement(on=date(2026, 3, 13), value=24)])]
+    case.step("approval").signoff = Signoff(by="Marc Dubois", on=date(2026, 3, 18), decision=Decision.PROCEED,
+                                            note="Go for quick clamps on P-5")
+    return case
+
+
 INJECTION = (
     "<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) "
     "\x1b[31mred\x1b[0m NUL:\x00: RTL: مرحبا بالعالم emoji: 🔧✅ <a href=\"javascript:alert(2)\">y</a> "
