@@ -8,6 +8,7 @@ from rca.i18n import _
 from rca.model import Case, Method
 
 _REGISTRY: dict[Method, MethodDef] = {}
+_loaded = False
 
 
 def register(definition: MethodDef) -> MethodDef:
@@ -17,7 +18,10 @@ def register(definition: MethodDef) -> MethodDef:
 
 
 def _load() -> None:
-    if not _REGISTRY:
+    # A flag, not "is the registry empty": importing one method module directly registers only that one.
+    global _loaded
+    if not _loaded:
+        _loaded = True
         from methods import a3, dmaic, eight_d, five_whys, ishikawa  # noqa: F401  (they register)
 
 

@@ -68,9 +68,9 @@ def terminal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Termina
 
 
 def test_demo_opens_on_the_cases_and_walks_into_an_8d(terminal: Terminal) -> None:
-    screen = terminal.wait_for(lambda s: "C-1" in s and "8D" in s, "the home list")
-    assert "Bore" in screen or "bore" in screen
-    assert "New case" in screen or "new" in screen.lower()  # the footer shows the keys
+    screen = terminal.wait_for(lambda s: "C-1" in s and "C-5" in s, "the home list")
+    assert "bore" in screen.lower() and "D6" in screen  # the 8D's title and its current step
+    assert "New case" in screen  # the footer shows the keys
     terminal.keys("Enter")
     screen = terminal.wait_for(lambda s: "D0" in s and "D4" in s, "the 8D case screen")
     assert "Steps" in screen

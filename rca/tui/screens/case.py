@@ -234,7 +234,8 @@ class CaseScreen(Screen[None]):
         for fields in self.query(StepFields):
             fields.show_case(case)
         for widget in self.query(ToolWidget):
-            widget.show_case(case)
+            if widget.is_mounted:  # a widget still mounting shows the case from its own on_mount
+                widget.show_case(case)
 
     def check_external(self) -> None:
         """Someone else saved this case: reload, keep what is being typed here, and say so."""
@@ -273,7 +274,6 @@ class CaseScreen(Screen[None]):
             return
         self.notify((_("Undone: {what}") if undo else _("Redone: {what}")).format(what=done), timeout=3,
                     markup=False)
-        self.mount_step_body(self.current_step())
         self.show_case(self.session.case)
 
     def action_back(self) -> None:

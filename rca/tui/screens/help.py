@@ -43,19 +43,26 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text("\n" + _("This step: {title}", title=_(current.title)), style="bold"))
                 yield Static(guidance_text(current))
 
+    def key_rows(self) -> list[tuple[str, str, str]]:
+        """(key, what it does, binding id) for every key active on the screen below."""
+        rows = []
+        seen: set[str] = set()
+        for key, active in self.under.active_bindings.items():
+            binding = active.binding
+            if (binding.id or key) in seen or not binding.description:
+                continue
+            seen.add(binding.id or key)
+            rows.append((self.app.get_key_display(binding), binding.tooltip or binding.description,
+                         binding.id or ""))
+        return rows
+
     def keys_table(self) -> Table:
         table = Table(box=None, padding=(0, 2))
         table.add_column(_("key"), style="bold")
         table.add_column(_("does"))
         table.add_column(_("binding id"), style="dim")
-        seen: set[str] = set()
-        for key, active in self.under.active_bindings.items():
-            binding = active.binding
-            if binding.id in seen or not binding.description:
-                continue
-            seen.add(binding.id or key)
-            table.add_row(self.app.get_key_display(binding), binding.tooltip or binding.description,
-                          binding.id or "")
+        for row in self.key_rows():
+            table.add_row(*row)
         return table
 
     def action_dismiss_help(self) -> None:

@@ -16,6 +16,7 @@ from rca.errors import RcaError
 from rca.i18n import _
 from rca.model import PROBLEM_NODE, Case, Cause, CausePath, CauseStatus, NodeKind
 from rca.textout import inert
+from rca.tui.dialogs.cause_dialog import CauseDialog
 from rca.tui.dialogs.form import ConfirmDialog, FieldSpec, FormDialog
 from rca.tui.widgets.base import ToolWidget
 
@@ -100,7 +101,8 @@ class WhyTree(ToolWidget):
     def show_case(self, case: Case) -> None:
         tree = self.tree
         expanded = {n.data for n in self._walk(tree.root) if n.is_expanded}
-        selected = tree.cursor_node.data if tree.cursor_node else None
+        selected = self._wanted or (tree.cursor_node.data if tree.cursor_node else None)
+        self._wanted = None
         first = not tree.root.children and tree.root.data is None
         problem = next((c for c in case.causes if c.id == PROBLEM_NODE), None)
         problem = problem or Cause(id=PROBLEM_NODE, kind=NodeKind.PROBLEM, text=case.title)
@@ -139,7 +141,11 @@ class WhyTree(ToolWidget):
             out.extend(self._walk(child))
         return out
 
+    _wanted: str | None = None
+    """A node to select once the tree is rebuilt (a node just added is not in the tree yet)."""
+
     def _select(self, node_id: str) -> None:
+        self._wanted = node_id
         tree = self.tree
         for node in self._walk(tree.root):
             if node.data == node_id:
@@ -148,6 +154,7 @@ class WhyTree(ToolWidget):
                     parent.expand()
                     parent = parent.parent
                 self.call_after_refresh(tree.move_cursor, node)
+                self._wanted = None
                 return
 
     def selected(self) -> str | None:
@@ -196,9 +203,7 @@ class WhyTree(ToolWidget):
         effect = causes.problem_text(case) if parent == PROBLEM_NODE else case.node(parent).text
         created: list[str] = []
 
-        def submit(values: dict[str, str]) -> str | None:
-            text = values["text"]
-
+        def submit(text: str) -> str | None:
             def change(c: Case, _ids: Any) -> None:
                 created.append(causes.add_cause(c, parent, text, by=self.session.user, after=after).id)
 
@@ -206,10 +211,24 @@ class WhyTree(ToolWidget):
                 _("not saved; see the message")
 
         title = _("Why? \u2014 {effect}", effect=inert(effect)[:120])
-        await self.app.push_screen_wait(FormDialog(title, [FieldSpec(
-            "text", _("Because…"), help=_("One cause, in the room's words. Enter saves."))], submit))
+        await self.app.push_screen_wait(CauseDialog(title, submit, suggest=self.lessons()))
         if created:
             self._select(created[0])
+
+    def lessons(self) -> Any:
+        """Similar verified causes of other cases, for the add dialog (the index is built once per screen)."""
+        screen = self.screen
+        index = getattr(screen, "lesson_index", None)
+        if index is None:
+            from rca.lessons import LessonIndex
+
+            try:
+                index = LessonIndex(self.session.workspace.list_cases(include_archived=True))
+            except RcaError:
+                return None
+            screen.lesson_index = index  # type: ignore[attr-defined]
+        case_id = self.session.case_id
+        return lambda text: index.similar(text, exclude_case=case_id)
 
     @work(exclusive=True, group="why-edit")
     async def action_edit(self) -> None:
