@@ -46,6 +46,8 @@ class RcaApp(App[None]):
                 tooltip=_("Projector mode: high contrast, large headings, step timer, less chrome")),
         Binding("f3", "my_actions", _("My actions"), id="app.my_actions",
                 tooltip=_("Your actions across every case: status, evidence, effectiveness")),
+        Binding("f9", "dashboard", _("Dashboard"), id="app.dashboard",
+                tooltip=_("The coordinator's review: closed, in progress, late; effectiveness; trends")),
         Binding("ctrl+z", "undo", _("Undo"), id="app.undo", tooltip=_("Undo your last edit in this case")),
         Binding("ctrl+y", "redo", _("Redo"), id="app.redo", tooltip=_("Redo the edit you undid"), show=False),
         Binding("ctrl+q", "quit", _("Quit"), id="app.quit", tooltip=_("Quit (everything is already saved)"),
@@ -106,6 +108,12 @@ class RcaApp(App[None]):
         if not isinstance(self.screen, MyActionsScreen):
             self.push_screen(MyActionsScreen())
 
+    def action_dashboard(self) -> None:
+        from rca.tui.screens.dashboard import DashboardScreen
+
+        if not isinstance(self.screen, DashboardScreen):
+            self.push_screen(DashboardScreen())
+
     def action_undo(self) -> None:
         handler = getattr(self.screen, "undo", None)
         if handler is None:
@@ -122,6 +130,8 @@ class RcaApp(App[None]):
         yield SystemCommand(_("Workshop mode"), _("Projector theme, large headings, step timer (F2)"),
                             self.action_toggle_workshop)
         yield SystemCommand(_("My actions"), _("Your actions across every case (F3)"), self.action_my_actions)
+        yield SystemCommand(_("Dashboard"), _("Actions closed / in progress / late, effectiveness, trends (F9)"),
+                            self.action_dashboard)
         yield SystemCommand(_("Help"), _("Keys and the current step's guidance (F1)"), self.action_help)
         extra = getattr(screen, "screen_commands", None)
         if extra is not None:
