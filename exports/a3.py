@@ -33,12 +33,13 @@ from exports.document import (
     fit_to_pages,
     has_text,
     html_page,
+    md_plain,
     pdf_document,
     to_html,
     to_markdown,
 )
 from exports.registry import ExportContext, Format, register
-from exports.safe import atomic_write_bytes, atomic_write_text, html_lines, html_text, md_text, one_line
+from exports.safe import atomic_write_bytes, atomic_write_text, html_lines, html_text, one_line
 from rca import causes
 from rca.i18n import N_, _, format_date, format_number
 from rca.model import ActionKind, ActionStatus, Case, Method, Role
@@ -293,7 +294,7 @@ def sheet_markdown(sheet: Sheet) -> str:
     facts = Facts(((_("Case"), h.case), (_("Method"), h.method), (_("Owner"), h.owner),
                    (_("Mentor / approver"), h.mentor), (_("Date"), h.date), (_("Revision"), h.revision),
                    (_("Status"), h.status), (_("Team"), h.team or "—")))
-    title = f"# {md_text(_('A3'))} — {md_text(h.case)}: {md_text(h.theme)}"
+    title = f"# {md_plain(_('A3'))} — {md_plain(h.case)}: {md_plain(h.theme)}"
     sections = [Section(_(t), sheet.boxes.get(k, ()), number=str(n)) for n, (k, t, _s) in enumerate(BOXES, 1)]
     return "\n\n".join((title, facts.markdown(), to_markdown(sections))) + "\n"
 

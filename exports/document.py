@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from markdown_it import MarkdownIt
 
-from exports.safe import html_lines, html_text, md_cell, md_text, one_line, strip_controls
+from exports.safe import html_lines, html_text, one_line, strip_controls
 from rca.i18n import _, format_date, format_number, language
 from rca.model import Indicator
 
@@ -68,6 +68,26 @@ def markdown_source(text: str) -> str:
     source = source.replace("<", "\\<").replace("![", "!\\[")
     source = _UNSAFE_INLINE_LINK.sub("\\](", source)
     return _UNSAFE_REFERENCE.sub(r"\1\\[", source)
+
+
+_MD_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&])")
+_MD_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+
+
+def md_plain(text: str) -> str:
+    """Text that a Markdown reader shows as written: only what Markdown would take for markup is escaped
+    (emphasis, code, links, raw HTML, entities, tables, headings, list starts), so the file stays readable
+    as plain text too ("Follow-up", "C-12", "2026-03-20" stay as they are; ``safe.md_text`` escapes all
+    punctuation, which is as safe but hard to read raw)."""
+    lines = strip_controls(text).replace("\t", " ").split("\n")
+    escaped = (_MD_MARKUP.sub(r"\\\1", line.lstrip(" ")) for line in lines)
+    return "\n".join(_MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
+                     for line in escaped)
+
+
+def md_cell(text: str) -> str:
+    """``md_plain`` on one line, for a table cell (a newline would end the row; pipes are escaped)."""
+    return md_plain(one_line(text))
 
 
 def has_text(value: str | None) -> bool:
@@ -184,7 +204,7 @@ class Paragraph:
         return f'<p class="{self.cls}">{html_lines(self.text)}</p>'
 
     def markdown(self) -> str:
-        text = md_text(self.text)
+        text = md_plain(self.text)
         return f"*{text}*" if "muted" in self.cls else text
 
 
@@ -201,8 +221,8 @@ class Notice:
         return f'<div class="notice {self.tone}"><strong>{html_lines(self.text)}</strong>{detail}</div>'
 
     def markdown(self) -> str:
-        detail = f" {md_text(self.detail)}" if self.detail else ""
-        return f"> **{md_text(self.text)}**{detail}"
+        detail = f" {md_plain(self.detail)}" if self.detail else ""
+        return f"> **{md_plain(self.text)}**{detail}"
 
 
 @dataclass(frozen=True)
@@ -219,7 +239,7 @@ class Fields:
         return f'<div class="fields">{rows}</div>'
 
     def markdown(self) -> str:
-        return "\n\n".join(f"**{md_text(label)}**\n\n{markdown_source(text)}" for label, text in self.items)
+        return "\n\n".join(f"**{md_plain(label)}**\n\n{markdown_source(text)}" for label, text in self.items)
 
 
 @dataclass(frozen=True)
@@ -320,7 +340,7 @@ class Figure:
         return f'<figure class="{self.cls}">{self.svg}{caption}</figure>'
 
     def markdown(self) -> str:
-        head = f"*{md_text(self.caption)}*" if self.caption else ""
+        head = f"*{md_plain(self.caption)}*" if self.caption else ""
         return "\n\n".join(part for part in (head, to_markdown(self.alt)) if part)
 
 
@@ -335,7 +355,7 @@ class Heading:
         return f"<h{self.level}>{html_text(self.text)}</h{self.level}>"
 
     def markdown(self) -> str:
-        return f"{'#' * self.level} {md_text(self.text)}"
+        return f"{'#' * self.level} {md_plain(self.text)}"
 
 
 @dataclass(frozen=True)
@@ -373,8 +393,8 @@ class Section:
                 f'{html_text(self.title)}</h{self.level}><div class="body">{to_html(self._body())}</div></section>')
 
     def markdown(self) -> str:
-        number = f"{md_text(self.number)} " if self.number else ""
-        return f"{'#' * self.level} {number}{md_text(self.title)}\n\n{to_markdown(self._body())}"
+        number = f"{md_plain(self.number)} " if self.number else ""
+        return f"{'#' * self.level} {number}{md_plain(self.title)}\n\n{to_markdown(self._body())}"
 
 
 def to_html(blocks: Iterable[Block]) -> str:

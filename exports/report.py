@@ -39,12 +39,13 @@ from exports.document import (
     has_text,
     html_page,
     indicator_chart_svg,
+    md_plain,
     pdf_document,
     to_html,
     to_markdown,
 )
 from exports.registry import ExportContext, Format, dot_available, install_dot_hint, register
-from exports.safe import atomic_write_bytes, atomic_write_text, html_text, md_text, one_line, shorten
+from exports.safe import atomic_write_bytes, atomic_write_text, html_text, one_line, shorten
 from methods.base import MethodDef, StepDef, Tool
 from rca import actions as plan
 from rca import causes
@@ -668,7 +669,7 @@ def cover_html_and_md(case: Case, ctx: ExportContext) -> tuple[str, str, list[Bl
     kind = report_kind(case)
     head_html = (f'<header class="cover"><div class="kicker">{html_text(kind)} · {html_text(case.id)}</div>'
                  f'<h1 class="doc-title">{html_text(one_line(case.title))}</h1></header>')
-    head_md = f"# {md_text(kind)} — {md_text(case.id)}: {md_text(one_line(case.title))}"
+    head_md = f"# {md_plain(kind)} — {md_plain(case.id)}: {md_plain(one_line(case.title))}"
     blocks: list[Block] = [Group((facts,), "cover-meta"), _titled(_("Summary"), summary_facts(case, ctx.today))
                            or Paragraph("")]
     gates = gate_table(case)
