@@ -25,8 +25,6 @@ from exports.document import (
     Fitted,
     Group,
     Heading,
-    Paragraph,
-    Pill,
     Section,
     Stack,
     css_string,
@@ -124,11 +122,10 @@ def _theme_field(case: Case, name: str) -> str:
 
 
 def build_header(case: Case, ctx: ExportContext) -> Header:
-    progress = parts.gate_table(case)
-    passed = sum(1 for row in progress.rows if isinstance(row[1], Pill) and row[1].tone == "ok") if progress else 0
-    total = len(progress.rows) if progress else 0
-    status: Cell = Stack((parts.pill(case.status),
-                          _("{passed} of {total} steps", passed=passed, total=total) if total else ""))
+    progress = parts.gate_progress(case)
+    passed = sum(g.passed for g in progress.gates) if progress else 0
+    steps = _("{passed} of {total} steps", passed=passed, total=len(progress.gates)) if progress else ""
+    status: Cell = Stack((parts.pill(case.status), steps))
     mentor = _theme_field(case, "mentor") or parts.names_with_role(case, Role.CHAMPION)
     team = ", ".join(m.name for m in case.team)
     return Header(
@@ -363,4 +360,3 @@ register(Format("a3", ".pdf", N_("A3 sheet, PDF (one landscape A3 page)"), write
 register(Format("a3", ".html", N_("A3 sheet, web page"), write_html))
 register(Format("a3", ".md", N_("A3 sheet, Markdown"), write_markdown))
 
-__all__ = ["BOXES", "BOX_STEPS", "Sheet", "build_sheet", "fit", "sheet_html", "sheet_markdown", "Paragraph"]

@@ -12,7 +12,7 @@ indicator charts, sign-offs) are public: the A3 sheet (``exports.a3``) is made o
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from exports.document import (
     Tree,
     TreeItem,
     checked_svg,
+    css_string,
     has_text,
     html_page,
     indicator_chart_svg,
@@ -46,7 +47,7 @@ from exports.document import (
 )
 from exports.registry import ExportContext, Format, dot_available, install_dot_hint, register
 from exports.safe import atomic_write_bytes, atomic_write_text, html_text, one_line, shorten
-from methods.base import MethodDef, StepDef, Tool
+from methods.base import CaseProgress, MethodDef, StepDef, Tool
 from rca import actions as plan
 from rca import causes
 from rca.errors import RcaError
@@ -112,7 +113,8 @@ def definition(case: Case) -> MethodDef | None:
 
 def step_defs(case: Case) -> list[StepDef]:
     """The method's steps, then any recorded step the definition does not know (shown under its key)."""
-    known = list(definition(case).steps) if definition(case) else []
+    found = definition(case)
+    known = list(found.steps) if found else []
     keys = {s.key for s in known}
     extra = [StepDef(key=k, title=k, purpose="") for k in case.steps if k not in keys]
     return known + extra
@@ -422,10 +424,16 @@ def indicator_figures(case: Case, *, width: int = 640, height: int = 210) -> lis
     return blocks
 
 
+def _latest(indicator: Indicator) -> Cell:
+    latest = indicator.latest()
+    return Stack((format_number(latest.value, 2), Quiet(format_date(latest.on)))) if latest else "—"
+
+
 def indicator_status(case: Case) -> Table | None:
+    """Each indicator: baseline, latest value, target, and whether the target is met."""
     rows = tuple((i.name + (f" ({i.unit})" if i.unit else ""),
                   format_number(i.baseline, 2) if i.baseline is not None else "—",
-                  Stack((format_number(i.latest().value, 2), Quiet(format_date(i.latest().on)))) if i.latest() else "—",
+                  _latest(i),
                   Stack((format_number(i.target, 2) if i.target is not None else "—",
                          Quiet(format_date(i.target_date)) if i.target_date else "")),
                   indicator_verdict(i)) for i in case.indicators)
@@ -461,65 +469,71 @@ def signoff_table(case: Case) -> Table | None:
 
 @dataclass
 class _Seen:
-    """What a report has shown already (the drawing once, the team once...)."""
+    """What a report has shown already: the drawing and the charts appear once, at their first step."""
 
     drawing: bool = False
-    kinds: set[str] = field(default_factory=set)
+    charts: bool = False
+
+
+def present(*blocks: Block | None) -> list[Block]:
+    """The blocks that exist (parts return ``None`` when the case has nothing for them)."""
+    return [b for b in blocks if b is not None]
+
+
+def titled(title: str, block: Block | None) -> Block | None:
+    """A part under a small heading; nothing when the part is empty."""
+    return Group((Heading(title, 3), block), "part") if block is not None else None
 
 
 def _kinds_option(step: StepDef) -> list[ActionKind] | None:
-    text = step.option("kinds")
-    if not text.strip():
-        return None
-    wanted = [w.strip() for w in text.replace(";", ",").split(",") if w.strip()]
+    wanted = {w.strip() for w in step.option("kinds").replace(";", ",").split(",") if w.strip()}
     return [k for k in ActionKind if k.value in wanted] or None
 
 
-def _drawing_once(case: Case, ctx: ExportContext, seen: _Seen) -> list[Block]:
+def _drawing_once(case: Case, ctx: ExportContext, seen: _Seen) -> Block | None:
     if seen.drawing:
-        return []
+        return None
     seen.drawing = True
-    drawing = cause_drawing(case, ctx)
-    return [drawing] if drawing else []
+    return cause_drawing(case, ctx)
+
+
+def _charts_once(case: Case, seen: _Seen) -> list[Block]:
+    if seen.charts:
+        return []
+    seen.charts = True
+    return indicator_figures(case)
 
 
 def _fishbone_votes(case: Case) -> Block | None:
     ranked = causes.ranked_by_votes(case)
     if not ranked:
         return None
-    rows = tuple((cause_label(c), (causes.category_of(case, c.id) or c).text if causes.category_of(case, c.id) else "—",
-                  str(c.total_votes)) for c in ranked)
+    rows = tuple((cause_label(c), bone.text if (bone := causes.category_of(case, c.id)) else "—", str(c.total_votes))
+                 for c in ranked)
     return Table((_("Cause"), _("Category"), _("Votes")), rows, (62, 26, 12), "votes")
 
 
-def tool_blocks(case: Case, step: StepDef, ctx: ExportContext, seen: _Seen) -> list[Block]:
-    """What a step's embedded tool shows, generically (any method)."""
-    tool = step.tool
-    blocks: list[Block | None] = []
-    if tool is Tool.TEAM:
-        blocks = [team_table(case)]
-    elif tool is Tool.PROBLEM:
-        blocks = [problem_facts(case), is_is_not(case)]
-    elif tool is Tool.CAUSE_TREE:
-        blocks = [*_drawing_once(case, ctx, seen), _titled(_("Root causes"), root_causes_block(case))]
-    elif tool is Tool.FISHBONE:
-        blocks = [*_drawing_once(case, ctx, seen), _titled(_("Most voted causes"), _fishbone_votes(case)),
-                  _titled(_("Root causes"), root_causes_block(case))]
-    elif tool is Tool.ACTION_PLAN:
-        kinds = _kinds_option(step)
-        blocks = [action_table(case, actions_of(case, kinds), ctx.today,
-                               ("action", "kind", "treats", "owner", "due", "status"))]
-    elif tool is Tool.INDICATOR:
-        blocks = [*indicator_figures(case), indicator_status(case)]
-    elif tool is Tool.SIGNOFF:
-        record = case.steps.get(step.key)
-        blocks = [signoff_facts(record.signoff) if record and record.signoff
-                  else Notice(_("Not signed yet."), "warn")]
-    return [b for b in blocks if b is not None]
+def _signoff_or_notice(case: Case, key: str) -> Block:
+    record = case.steps.get(key)
+    return signoff_facts(record.signoff) if record and record.signoff else Notice(_("Not signed yet."), "warn")
 
 
-def _titled(title: str, block: Block | None) -> Block | None:
-    return Group((Heading(title, 3), block), "part") if block is not None else None
+ToolContent = Callable[[Case, StepDef, ExportContext, _Seen], list[Block]]
+TOOL_CONTENT: dict[Tool, ToolContent] = {
+    Tool.TEXT: lambda case, step, ctx, seen: [],
+    Tool.TEAM: lambda case, step, ctx, seen: present(team_table(case)),
+    Tool.PROBLEM: lambda case, step, ctx, seen: present(problem_facts(case), is_is_not(case)),
+    Tool.CAUSE_TREE: lambda case, step, ctx, seen: present(
+        _drawing_once(case, ctx, seen), titled(_("Root causes"), root_causes_block(case))),
+    Tool.FISHBONE: lambda case, step, ctx, seen: present(
+        _drawing_once(case, ctx, seen), titled(_("Most voted causes"), _fishbone_votes(case)),
+        titled(_("Root causes"), root_causes_block(case))),
+    Tool.ACTION_PLAN: lambda case, step, ctx, seen: present(action_table(
+        case, actions_of(case, _kinds_option(step)), ctx.today, ("action", "kind", "treats", "owner", "due", "status"))),
+    Tool.INDICATOR: lambda case, step, ctx, seen: present(*_charts_once(case, seen), indicator_status(case)),
+    Tool.SIGNOFF: lambda case, step, ctx, seen: [_signoff_or_notice(case, step.key)],
+}
+"""What each embedded tool shows in a report, for any method."""
 
 
 # -- 8D: each discipline shows what the 8D asks of it
@@ -530,13 +544,13 @@ def _d1(case: Case, ctx: ExportContext) -> list[Block | None]:
 
 
 def _d2(case: Case, ctx: ExportContext) -> list[Block | None]:
-    return [_titled(_("5W2H"), problem_facts(case)), _titled(_("IS / IS NOT"), is_is_not(case))]
+    return [titled(_("5W2H"), problem_facts(case)), titled(_("IS / IS NOT"), is_is_not(case))]
 
 
 def _d3(case: Case, ctx: ExportContext) -> list[Block | None]:
     table = action_table(case, actions_of(case, [ActionKind.CONTAINMENT]), ctx.today,
                          ("action", "owner", "due", "status", "criterion", "check"))
-    return [_titled(_("Containment actions and their verification"), table)]
+    return [titled(_("Containment actions and their verification"), table)]
 
 
 def _d4(case: Case, ctx: ExportContext) -> list[Block | None]:
@@ -545,41 +559,39 @@ def _d4(case: Case, ctx: ExportContext) -> list[Block | None]:
                         (CausePath.NON_DETECTION, N_("Non-detection: why it escaped")),
                         (CausePath.SYSTEMIC, N_("Systemic: why the system allowed it"))):
         found = causes.root_causes(case, path)
-        blocks.append(_titled(_(title), root_causes_block(case, found) if found
+        blocks.append(titled(_(title), root_causes_block(case, found) if found
                               else Paragraph(_("No root cause on this path yet."), "muted")))
     other = [c for c in causes.root_causes(case) if c.path is None]
-    blocks.append(_titled(_("Other root causes"), root_causes_block(case, other) if other else None))
+    blocks.append(titled(_("Other root causes"), root_causes_block(case, other) if other else None))
     drawing = cause_drawing(case, ctx)
-    blocks.append(_titled(_("Cause analysis"), drawing))
-    blocks.append(_titled(_("Causes ruled out"), rejected_causes_block(case)))
+    blocks.append(titled(_("Cause analysis"), drawing))
+    blocks.append(titled(_("Causes ruled out"), rejected_causes_block(case)))
     return blocks
 
 
 def _d5(case: Case, ctx: ExportContext) -> list[Block | None]:
     corrective = actions_of(case, [ActionKind.CORRECTIVE])
     table = action_table(case, corrective, ctx.today, ("action", "treats", "owner", "due", "criterion"))
-    return [_titled(_("Root causes and their corrective actions"), countermeasure_table(case, ctx.today)),
-            _titled(_("Corrective actions and their verification criterion"), table)]
+    return [titled(_("Root causes and their corrective actions"), countermeasure_table(case, ctx.today)),
+            titled(_("Corrective actions and their verification criterion"), table)]
 
 
 def _d6(case: Case, ctx: ExportContext) -> list[Block | None]:
     corrective = actions_of(case, [ActionKind.CORRECTIVE])
     implementation = action_table(case, corrective, ctx.today, ("action", "owner", "due", "status"))
-    return [_titled(_("Implementation"), implementation),
-            _titled(_("Effectiveness"), effectiveness_table(case, ctx.today, corrective)),
+    return [titled(_("Implementation"), implementation),
+            titled(_("Effectiveness"), effectiveness_table(case, ctx.today, corrective)),
             *indicator_figures(case), indicator_status(case)]
 
 
 def _d7(case: Case, ctx: ExportContext) -> list[Block | None]:
     preventive = actions_of(case, [ActionKind.PREVENTIVE])
-    return [_titled(_("Preventive actions"), action_table(case, preventive, ctx.today,
+    return [titled(_("Preventive actions"), action_table(case, preventive, ctx.today,
                                                           ("action", "treats", "owner", "due", "status", "check")))]
 
 
 def _d8(case: Case, ctx: ExportContext) -> list[Block | None]:
-    record = case.steps.get("d8")
-    return [_titled(_("Closure"), signoff_facts(record.signoff) if record and record.signoff
-                    else Notice(_("Not signed yet."), "warn"))]
+    return [titled(_("Closure"), _signoff_or_notice(case, "d8"))]
 
 
 EIGHT_D: dict[str, Callable[[Case, ExportContext], list[Block | None]]] = {
@@ -592,22 +604,21 @@ FIELDS_AFTER = {"d1", "d2"}
 
 
 def step_section(case: Case, step: StepDef, number: str, ctx: ExportContext, seen: _Seen) -> Section:
-    """A step as a report section: fields, the tool's content, the sign-off or tollgate."""
+    """A step as a report section: its purpose, fields, the tool's content, the sign-off or tollgate."""
     fields = step_fields(case, step.key)
     if case.method is Method.EIGHT_D and step.key in EIGHT_D:
-        content = [b for b in EIGHT_D[step.key](case, ctx) if b is not None]
+        content = present(*EIGHT_D[step.key](case, ctx))
     else:
-        content = tool_blocks(case, step, ctx, seen)
-    blocks: list[Block] = [*content, *([fields] if fields else [])] if step.key in FIELDS_AFTER \
-        else [*([fields] if fields else []), *content]
+        content = TOOL_CONTENT[step.tool](case, step, ctx, seen)
+    blocks = [*content, *present(fields)] if step.key in FIELDS_AFTER else [*present(fields), *content]
     record = case.steps.get(step.key)
     if step.tool is not Tool.SIGNOFF and step.key != "d8":
+        title = _("Tollgate") if case.method is Method.DMAIC else _("Sign-off")
         if record and record.signoff:
-            title = _("Tollgate") if case.method is Method.DMAIC else _("Sign-off")
-            blocks.append(_titled(title, signoff_facts(record.signoff)) or Paragraph(""))
-        elif case.method is Method.DMAIC:
-            blocks.append(_titled(_("Tollgate"), Notice(_("Not signed yet."), "warn")) or Paragraph(""))
-    purpose = (Paragraph(_(step.purpose), "purpose"),) if step.purpose and blocks else ()
+            blocks += present(titled(title, signoff_facts(record.signoff)))
+        elif case.method is Method.DMAIC:  # every DMAIC phase ends with a tollgate: say when it is missing
+            blocks += present(titled(title, Notice(_("Not signed yet."), "warn")))
+    purpose = [Paragraph(_(step.purpose), "purpose")] if step.purpose and blocks else []
     return Section(_(step.title), (*purpose, *blocks), number=number, cls=f"step step-{step.key}")
 
 
@@ -642,13 +653,20 @@ def summary_facts(case: Case, today: date) -> Facts:
     return Facts(tuple(items), "summary")
 
 
-def gate_table(case: Case) -> Table | None:
-    """Each step's gate: passed, or what blocks it."""
+def gate_progress(case: Case) -> CaseProgress | None:
+    """Each step's gate for the case (``None`` if the method cannot be loaded)."""
     from methods.registry import evaluate
 
     try:
-        progress = evaluate(case)
+        return evaluate(case)
     except (RcaError, ImportError):
+        return None
+
+
+def gate_table(case: Case) -> Table | None:
+    """Each step's gate: passed, or what blocks it."""
+    progress = gate_progress(case)
+    if progress is None:
         return None
     rows = tuple((_(g.step.title), Pill(_("passed"), "ok") if g.passed else Pill(_("open"), "warn"),
                   Stack(tuple(g.blockers)) if g.blockers else "—") for g in progress.gates)
@@ -670,11 +688,8 @@ def cover_html_and_md(case: Case, ctx: ExportContext) -> tuple[str, str, list[Bl
     head_html = (f'<header class="cover"><div class="kicker">{html_text(kind)} · {html_text(case.id)}</div>'
                  f'<h1 class="doc-title">{html_text(one_line(case.title))}</h1></header>')
     head_md = f"# {md_plain(kind)} — {md_plain(case.id)}: {md_plain(one_line(case.title))}"
-    blocks: list[Block] = [Group((facts,), "cover-meta"), _titled(_("Summary"), summary_facts(case, ctx.today))
-                           or Paragraph("")]
-    gates = gate_table(case)
-    if gates is not None:
-        blocks.append(_titled(_("Where each step stands"), gates) or Paragraph(""))
+    blocks = present(Group((facts,), "cover-meta"), titled(_("Summary"), summary_facts(case, ctx.today)),
+                     titled(_("Where each step stands"), gate_table(case)))
     return head_html, head_md, blocks
 
 
@@ -688,9 +703,9 @@ def report_html(case: Case, ctx: ExportContext) -> str:
     body = (f'{head}<div class="cover-body">{to_html(cover)}</div>'
             f'<main>{to_html(report_sections(case, ctx))}</main>')
     kind = report_kind(case)
-    labels = (f"@page {{ @top-right {{ content: {css(shorten(f'{case.id} · {one_line(case.title)}', 90))}; }} "
-              f"@bottom-left {{ content: {css(f'{case.id} · {kind}')}; }} "
-              f"@bottom-right {{ content: {css(_('Page'))} \" \" counter(page) \" \" {css(_('of'))} \" \" "
+    labels = (f"@page {{ @top-right {{ content: {css_string(shorten(f'{case.id} · {one_line(case.title)}', 90))}; }} "
+              f"@bottom-left {{ content: {css_string(f'{case.id} · {kind}')}; }} "
+              f"@bottom-right {{ content: {css_string(_('Page'))} \" \" counter(page) \" \" {css_string(_('of'))} \" \" "
               f"counter(pages); }} }}")
     return html_page(title=f"{case.id} {case.title} — {report_kind(case)}", styles=("base.css", "report.css"),
                      body=body, body_class=f"report method-{case.method.value}", extra_css=labels)
@@ -699,12 +714,6 @@ def report_html(case: Case, ctx: ExportContext) -> str:
 def report_markdown(case: Case, ctx: ExportContext) -> str:
     _head, head, cover = cover_html_and_md(case, ctx)
     return "\n\n".join((head, to_markdown(cover), to_markdown(report_sections(case, ctx)))) + "\n"
-
-
-def css(text: str) -> str:
-    from exports.document import css_string
-
-    return css_string(text)
 
 
 def write_pdf(case: Case, path: Path, ctx: ExportContext) -> None:
