@@ -7,11 +7,12 @@ a textual-plotext chart. ``r`` reads the workspace again, ``a`` includes or leav
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
@@ -201,6 +202,11 @@ class DashboardScreen(Screen[None]):
             first: list[str | Text] = [group.key, Text(inert(group.label))] if with_key else [
                 Text(inert(group.label))]
             table.add_row(*first, *progress_cells(group.progress), key=group.key or "-")
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        """Commands this screen adds to the command palette."""
+        yield SystemCommand(_("Reload the dashboard"), _("Read the workspace again (r)"), self.action_reload)
+        yield SystemCommand(_("Include or leave out archived cases"), _("a"), self.action_toggle_archived)
 
     def watch_include_archived(self) -> None:
         self.load()
