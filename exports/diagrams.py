@@ -17,7 +17,16 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from exports.fishbone_layout import BADGE, PAD, FishboneLayout, Label, Segment, cause_style, layout
+from exports.fishbone_layout import (
+    BADGE,
+    PAD,
+    FishboneLayout,
+    Label,
+    Segment,
+    cause_style,
+    layout,
+    text_width,
+)
 from exports.graphviz import GraphvizMissing, render
 from exports.registry import ExportContext, Format, register
 from exports.safe import atomic_write_bytes, dot_html, dot_label, html_attr, html_text, one_line
@@ -36,6 +45,7 @@ from rca.model import PROBLEM_NODE, Case, NodeKind
 __all__ = ["GraphvizMissing", "fishbone_svg", "fishbone_dot", "fishbone_mermaid", "whytree_svg", "whytree_dot"]
 
 FONT_FAMILY = "Arial, 'Liberation Sans', Helvetica, 'DejaVu Sans', sans-serif"
+PRINT_FONT_FAMILY = "'DejaVu Sans', Arial, 'Liberation Sans', Helvetica, sans-serif"
 
 INK = "#1F2933"
 STYLES: dict[str, dict[str, str]] = {
@@ -71,20 +81,30 @@ def _text_x(label: Label) -> float:
     return label.box.x1 - PAD
 
 
-def _svg_text(label: Label, fill: str, *, italic: bool = False, struck: bool = False) -> str:
+def _svg_text(label: Label, fill: str, *, italic: bool = False, struck: bool = False,
+              strike_lines: bool = False) -> str:
     attrs = [f'x="{_text_x(label):.1f}"', f'font-size="{label.size:g}"', f'fill="{fill}"',
              f'text-anchor="{label.anchor}"']
     if label.bold:
         attrs.append('font-weight="bold"')
     if italic:
         attrs.append('font-style="italic"')
-    if struck:
+    if struck and not strike_lines:
         attrs.append('text-decoration="line-through"')
     spans = "".join(
         f'<tspan x="{_text_x(label):.1f}" y="{_baseline(label, i):.1f}">{html_text(line)}</tspan>'
         for i, line in enumerate(label.lines)
     )
-    return f"<text {' '.join(attrs)}>{spans}</text>"
+    text = f"<text {' '.join(attrs)}>{spans}</text>"
+    if struck and strike_lines:
+        # Renderers without text-decoration in SVG (WeasyPrint): strike each line with a drawn line.
+        for i, line in enumerate(label.lines):
+            right = _text_x(label)
+            y = _baseline(label, i) - label.size * 0.3
+            width = text_width(line, label.size, label.bold)
+            text += (f'<line x1="{right - width:.1f}" y1="{y:.1f}" x2="{right:.1f}" y2="{y:.1f}" stroke="{fill}" '
+                     f'stroke-width="1"/>')
+    return text
 
 
 def _svg_badge(label: Label) -> str:
@@ -95,7 +115,7 @@ def _svg_badge(label: Label) -> str:
             f'text-anchor="middle">{label.votes}</text>')
 
 
-def _svg_cause(label: Label) -> str:
+def _svg_cause(label: Label, strike_lines: bool) -> str:
     style = STYLES.get(label.style, STYLES["hypothesis"])
     parts = ["<g>"]
     if label.full_text and label.role != "legend":
@@ -108,7 +128,8 @@ def _svg_cause(label: Label) -> str:
         dash = f' stroke-dasharray="{style["dash"]}"' if "dash" in style else ""
         parts.append(f'<line x1="{label.box.x0:.1f}" y1="{label.box.y1:.1f}" x2="{label.box.x1:.1f}" '
                      f'y2="{label.box.y1:.1f}" stroke="{style["tick"]}" stroke-width="{style["width"]}"{dash}/>')
-    parts.append(_svg_text(label, style["text"], italic=label.style == "ref", struck=label.style == "rejected"))
+    parts.append(_svg_text(label, style["text"], italic=label.style == "ref", struck=label.style == "rejected",
+                           strike_lines=strike_lines))
     if label.votes:
         parts.append(_svg_badge(label))
     parts.append("</g>")
@@ -153,16 +174,19 @@ def fishbone_layout(case: Case) -> FishboneLayout:
     return layout(case, diagram_title(case, _("Ishikawa diagram")))
 
 
-def fishbone_svg(case: Case, drawing: FishboneLayout | None = None) -> str:
+def fishbone_svg(case: Case, drawing: FishboneLayout | None = None, *, for_print: bool = False) -> str:
     """The fishbone as an ``<svg>`` element (no XML prolog): for a file, or to put inside an HTML page.
 
     It uses presentation attributes only (no ``<style>``, no ids), so it cannot restyle the page around it.
+    ``for_print=True`` is for WeasyPrint (PDF, and the A3 sheet's PDF): the font the layout was measured with
+    comes first, and rejected causes are struck with drawn lines (WeasyPrint ignores SVG text-decoration).
     """
     drawing = drawing or fishbone_layout(case)
     w, h = drawing.width, drawing.height
+    fonts = PRINT_FONT_FAMILY if for_print else FONT_FAMILY
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0f}" height="{h:.0f}" viewBox="0 0 {w:.0f} {h:.0f}" '
-        f'font-family="{html_attr(FONT_FAMILY)}" role="img" aria-label="{html_attr(drawing.title)}">',
+        f'font-family="{html_attr(fonts)}" role="img" aria-label="{html_attr(drawing.title)}">',
         f"<title>{html_text(drawing.title)}</title>",
         f'<rect x="0" y="0" width="{w:.0f}" height="{h:.0f}" fill="#FFFFFF"/>',
     ]
@@ -175,7 +199,7 @@ def fishbone_svg(case: Case, drawing: FishboneLayout | None = None) -> str:
         elif label.role == "title" or label.style == "title":
             out.append(_svg_text(label, INK))
         else:
-            out.append(_svg_cause(label))
+            out.append(_svg_cause(label, strike_lines=for_print))
     out.append("</svg>")
     return "\n".join(out)
 
@@ -204,9 +228,11 @@ def _dot_label_html(label: Label, colour: str, *, struck: bool = False, italic: 
             text = f"<B>{text}</B>"
         lines.append(text)
     body = f'<BR ALIGN="{align}"/>'.join(lines) + f'<BR ALIGN="{align}"/>'
-    width = max(1, round(label.box.x1 - label.box.x0 - (BADGE if label.votes else 0)))
+    room = BADGE + PAD if label.votes else 0
+    width = max(1, round(label.box.x1 - label.box.x0 - room))
     height = max(1, round(label.box.y1 - label.box.y0))
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>'
+    badge_room = f'<TD FIXEDSIZE="TRUE" WIDTH="{room:.0f}" HEIGHT="{height}"> </TD>' if label.votes else ""
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>{badge_room}'
             f'<TD FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}" ALIGN="{align}" BALIGN="{align}">'
             f'<FONT POINT-SIZE="{label.size:g}" COLOR="{colour}">{body}</FONT></TD></TR></TABLE>>')
 
@@ -225,7 +251,7 @@ def fishbone_dot(case: Case, drawing: FishboneLayout | None = None) -> str:
         "// " + one_line(_("Draw it with: dot -Tpng fishbone.dot -o fishbone.png")),
         "graph fishbone {",
         f'  graph [layout=neato, inputscale=72, splines=line, overlap=true, outputorder=edgesfirst, '
-        f'bgcolor="#FFFFFF", pad=0, comment={dot_label(drawing.title)}];',
+        f'bgcolor="#FFFFFF", pad=0.25, comment={dot_label(drawing.title)}];',
         '  node [shape=plaintext, fixedsize=true, fontname="Helvetica", label="", margin=0];',
         "  edge [penwidth=1.3];",
     ]
@@ -268,19 +294,17 @@ def fishbone_dot(case: Case, drawing: FishboneLayout | None = None) -> str:
             continue
         style = STYLES.get(label.style, STYLES["hypothesis"])
         colour = INK if label.role == "title" or label.style == "title" else style["text"]
-        text_left = b.x0 + (BADGE if label.votes else 0)
-        text_cx = (text_left + b.x1) / 2
         html = _dot_label_html(label, colour, struck=label.style == "rejected", italic=label.style == "ref")
         extra = ""
         if "frame" in style and label.role != "title":
             extra = f', shape=box, style="rounded,filled", color="{style["frame"]}", fillcolor="{style["fill"]}"'
-        out.append(f"  {name} [{size}, pos={pos(text_cx if not extra else cx, cy)}, label={html}{extra}];")
+        out.append(f"  {name} [{size}, pos={pos(cx, cy)}, label={html}{extra}];")
         if label.role == "legend" and label.style != "title":
             attrs = f'color="{style["tick"]}", penwidth={style["width"]}' + (", style=dashed" if "dash" in style
                                                                               else "")
             line(b.x0, b.y1, b.x1, b.y1, attrs)
         if label.votes:
-            bx = b.x0 + PAD + BADGE / 2 - 1
+            bx = b.x0 + BADGE / 2
             by = b.y0 + PAD + label.size * 0.98 + (len(label.lines) - 1) * label.line_height - label.size * 0.35
             out.append(f'  v{index} [shape=circle, style=filled, fillcolor="{VOTE_COLOUR}", color="{VOTE_COLOUR}", '
                        f'width=0.22, height=0.22, fontsize=8, fontcolor="#FFFFFF", fontname="Helvetica-Bold", '
@@ -347,7 +371,7 @@ def write_fishbone_svg(case: Case, path: Path, ctx: ExportContext) -> None:
 
 def write_fishbone_pdf(case: Case, path: Path, ctx: ExportContext) -> None:
     drawing = fishbone_layout(case)
-    atomic_write_bytes(path, svg_to_pdf(fishbone_svg(case, drawing), drawing.width, drawing.height))
+    atomic_write_bytes(path, svg_to_pdf(fishbone_svg(case, drawing, for_print=True), drawing.width, drawing.height))
 
 
 def write_fishbone_png(case: Case, path: Path, ctx: ExportContext) -> None:

@@ -246,17 +246,17 @@ def _label_text(node: Cause, ref: bool) -> str:
     return text
 
 
-def _measure(item: _Item) -> None:
+def _measure(item: _Item, wrap_factor: float) -> None:
     size = font_size(item.depth)
     bold = item.node.root and not item.ref
-    item.lines = wrap_text(_label_text(item.node, item.ref), wrap_width(item.depth), size, bold)
+    item.lines = wrap_text(_label_text(item.node, item.ref), wrap_width(item.depth) * wrap_factor, size, bold)
     width = max(text_width(line, size, bold) for line in item.lines) + 2 * PAD
     if item.node.total_votes and not item.ref:
         width += BADGE
     item.label_w = width
     item.label_h = len(item.lines) * size * LINE_FACTOR + 2 * PAD
     for kid in item.kids:
-        _measure(kid)
+        _measure(kid, wrap_factor)
     item.height = item.label_h + sum(SIBLING_GAP + kid.height for kid in item.kids)
 
 
@@ -282,7 +282,7 @@ PROBLEM_SIZE = 15.0
 TITLE_SIZE = 17.0
 
 
-def _bones(case: Case) -> list[_Bone]:
+def _bones(case: Case, wrap_factor: float) -> list[_Bone]:
     first = _first_parents(case)
     bones: list[_Bone] = []
     loose: list[_Item] = []
@@ -301,7 +301,7 @@ def _bones(case: Case) -> list[_Bone]:
     for index, bone in enumerate(bones):
         bone.above = index % 2 == 0
         for item in bone.items:
-            _measure(item)
+            _measure(item, wrap_factor)
         bone.cat_lines = wrap_text(bone.title, 200, CATEGORY_SIZE, bold=True, max_lines=3)
         bone.cat_w = max(text_width(line, CATEGORY_SIZE, True) for line in bone.cat_lines) + 20
         bone.cat_h = len(bone.cat_lines) * CATEGORY_SIZE * LINE_FACTOR + 10
@@ -350,7 +350,7 @@ def _layout_bone(bone: _Bone, row_height: float) -> None:
     """Lay out a bone in its own frame: junction with the spine at (0, 0); y grows downwards."""
     slope = SLOPE if bone.above else -SLOPE
     spare = row_height - bone.cat_h - bone.items_height - SPINE_MARGIN - 12
-    gap = SIBLING_GAP + (min(36.0, spare / len(bone.items)) if bone.items and spare > 0 else 0.0)
+    gap = SIBLING_GAP + (min(60.0, spare / len(bone.items)) if bone.items and spare > 0 else 0.0)
     if bone.above:
         outer = -row_height + bone.cat_h
         items_top = outer + 12
@@ -424,9 +424,28 @@ def _junctions(bones: list[_Bone], head_left: float) -> list[float]:
 # ---------------------------------------------------------------- the whole diagram
 
 
+WIDE_ENOUGH = 1.3
+"""Width ÷ height below which a fishbone is redrawn with wider labels (fewer lines, shorter bones)."""
+
+
 def layout(case: Case, title: str = "") -> FishboneLayout:
-    """The fishbone of a case, placed on a canvas that grows to fit every label without overlap."""
-    bones = _bones(case)
+    """The fishbone of a case, placed on a canvas that grows to fit every label without overlap.
+
+    A fishbone with many causes on few bones grows tall; it is then laid out again with wider labels
+    (fewer lines each, so shorter bones), keeping the first that is landscape enough for a screen or a page.
+    """
+    best = _layout(case, title, 1.0)
+    for factor in (1.4, 1.9, 2.6):
+        if best.width / best.height >= WIDE_ENOUGH:
+            break
+        candidate = _layout(case, title, factor)
+        if candidate.width / candidate.height > best.width / best.height:
+            best = candidate
+    return best
+
+
+def _layout(case: Case, title: str, wrap_factor: float) -> FishboneLayout:
+    bones = _bones(case, wrap_factor)
     upper = [bone for bone in bones if bone.above]
     lower = [bone for bone in bones if not bone.above]
     up_h, low_h = _row_height(upper), _row_height(lower)

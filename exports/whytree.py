@@ -122,11 +122,35 @@ def whytree_dot(case: Case) -> str:
             style = cause_style(node)
             out.append(f"  {name} [{NODE_STYLES[style]}, label={_cause_label(node, style)}];")
     known = set(ids)
+    lengths = _staggered_lengths(work)
     for link in work.links:
         if link.effect in known and link.cause in known:
-            out.append(f"  {ids[link.effect]} -> {ids[link.cause]};")
+            minlen = lengths.get((link.effect, link.cause), 1)
+            out.append(f"  {ids[link.effect]} -> {ids[link.cause]}" + (f" [minlen={minlen}]" if minlen > 1 else "")
+                       + ";")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+STAGGER = 3
+"""The causes of a node with more than this many are spread over this many rows (as Graphviz's
+``unflatten -l`` does with leaves)."""
+
+
+def _staggered_lengths(case: Case) -> dict[tuple[str, str], int]:
+    """Edge lengths that put the causes of a crowded node on alternating rows, so a wide tree grows down
+    instead of sideways (a why-tree with many causes per bone otherwise becomes a very long strip)."""
+    kinds = {node.id: node.kind for node in case.causes}
+    leaves_of: dict[str, list[str]] = {}
+    for link in case.links:
+        if kinds.get(link.cause) is NodeKind.CAUSE:
+            leaves_of.setdefault(link.effect, []).append(link.cause)
+    lengths: dict[tuple[str, str], int] = {}
+    for effect, leaves in leaves_of.items():
+        if len(leaves) > STAGGER:
+            for index, leaf in enumerate(leaves):
+                lengths[(effect, leaf)] = 1 + index % STAGGER
+    return lengths
 
 
 def whytree_svg(case: Case) -> str:
