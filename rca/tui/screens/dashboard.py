@@ -205,8 +205,10 @@ class DashboardScreen(Screen[None]):
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         """Commands this screen adds to the command palette."""
-        yield SystemCommand(_("Reload the dashboard"), _("Read the workspace again (r)"), self.action_reload)
-        yield SystemCommand(_("Include or leave out archived cases"), _("a"), self.action_toggle_archived)
+        yield SystemCommand(_("Follow-up dashboard") + " · " + _("Reload"),
+                            _("Read the workspace again (others may have changed it)"), self.action_reload)
+        yield SystemCommand(_("Follow-up dashboard") + " · " + _("Archived"),
+                            _("Include or leave out archived cases"), self.action_toggle_archived)
 
     def watch_include_archived(self) -> None:
         self.load()
