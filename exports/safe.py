@@ -119,14 +119,22 @@ def dot_html(s: str) -> str:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&^=\"$:])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+"""Characters with a meaning anywhere in a line: emphasis, code, links, HTML, tables, strikethrough, entities."""
+_MD_LINE_START = re.compile(r"^([#+\-=>])|^(\d+)([.)])")
+"""What only means something at the start of a line: headings, lists, setext underlines, quotes."""
 
 
 def md_text(s: str) -> str:
-    """Markdown whose every character renders as typed: ASCII punctuation that Markdown (CommonMark, GFM)
-    gives a meaning to is backslash-escaped; leading indentation (which would make a code block) goes."""
+    """Markdown that renders exactly as typed: the characters Markdown (CommonMark, GFM) gives a meaning to
+    are backslash-escaped where they have it; leading indentation (which would make a code block) goes."""
     lines = strip_controls(s).replace("\t", " ").split("\n")
-    return "\n".join(_MD_SPECIAL.sub(r"\\\1", line.lstrip(" ")) for line in lines)
+    escaped = []
+    for line in lines:
+        line = _MD_INLINE.sub(r"\\\1", line.lstrip(" "))
+        escaped.append(_MD_LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\"
+                                          + m.group(3), line))
+    return "\n".join(escaped)
 
 
 def md_cell(s: str) -> str:

@@ -155,3 +155,20 @@ def test_atomic_write_failure_keeps_old_file(outdir: Path, monkeypatch: pytest.M
         safe.atomic_write_text(target, "new")
     assert target.read_text() == "precious"
     assert [p.name for p in outdir.iterdir()] == ["keep.txt"]
+
+
+_MD_PIECES = st.sampled_from(
+    list("ab1 9.-+*_`#[]()<>!|~&=:\\\"'{}^$%/\n") + ["http://x.y", "www.x.com", "&amp;", "&#35;", "    "]
+)
+
+
+@given(st.lists(_MD_PIECES, max_size=30).map("".join))
+def test_md_text_any_mix_of_specials_renders_as_typed(text: str) -> None:
+    import html as html_module
+    import re
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+    rendered = md.render(safe.md_text(text))
+    assert not re.search(r"<(?!/?p>)[a-z]", rendered), rendered
+    shown = html_module.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert " ".join(shown.split()) == " ".join(" ".join(line.strip() for line in text.split("\n")).split())
