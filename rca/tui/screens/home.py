@@ -46,7 +46,7 @@ class HomeScreen(Screen[None]):
         self.summaries: list[dict[str, Any]] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=True)
+        yield Header()
         yield Input(placeholder=_("Filter cases: type an id, words of the title, a method, a leader…"),
                     id="home-filter")
         yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
@@ -54,7 +54,7 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.app.workspace.path)  # type: ignore[attr-defined]
+        self.sub_title = self.app.workspace.path.name  # type: ignore[attr-defined]
         table = self.query_one(DataTable)
         table.add_columns(_("id"), _("title"), _("current step"), _("progress"), _("late"), _("open"),
                           _("method"), _("leader"))
