@@ -120,7 +120,7 @@ async def test_why_tree_flow_adds_verifies_roots_and_reads_back(workspace: Works
     async with app.run_test(size=(140, 45)) as pilot:
         screen = await open_case(pilot, app, "whys")
         tree_widget = screen.query_one(WhyTree)
-        tree_widget.tree.focus()
+        tree_widget.cause_tree.focus()
         await pilot.press("a", *"Spindle bearing worn", "enter")
         await pilot.pause()
         await pilot.press("a", *"No vibration monitoring", "enter")
@@ -156,7 +156,7 @@ async def test_delete_asks_then_undo_and_redo_restore(workspace: Workspace) -> N
     app = app_for(workspace)
     async with app.run_test(size=(140, 45)) as pilot:
         screen = await open_case(pilot, app, "whys")
-        tree = screen.query_one(WhyTree).tree
+        tree = screen.query_one(WhyTree).cause_tree
         tree.focus()
         await pilot.press("down", "down")  # the leaf "No PM"
         await pilot.pause()

@@ -95,11 +95,11 @@ class WhyTree(ToolWidget):
         yield Static("", id="why-readback")
 
     @property
-    def tree(self) -> Tree[str]:
+    def cause_tree(self) -> Tree[str]:
         return self.query_one("#why-tree", Tree)
 
     def show_case(self, case: Case) -> None:
-        tree = self.tree
+        tree = self.cause_tree
         expanded = {n.data for n in self._walk(tree.root) if n.is_expanded}
         selected = self._wanted or (tree.cursor_node.data if tree.cursor_node else None)
         self._wanted = None
@@ -146,7 +146,7 @@ class WhyTree(ToolWidget):
 
     def _select(self, node_id: str) -> None:
         self._wanted = node_id
-        tree = self.tree
+        tree = self.cause_tree
         for node in self._walk(tree.root):
             if node.data == node_id:
                 parent = node.parent
@@ -158,11 +158,11 @@ class WhyTree(ToolWidget):
                 return
 
     def selected(self) -> str | None:
-        node = self.tree.cursor_node
+        node = self.cause_tree.cursor_node
         return node.data if node else None
 
     def selected_parent(self) -> str:
-        node = self.tree.cursor_node
+        node = self.cause_tree.cursor_node
         if node is None or node.parent is None:
             return PROBLEM_NODE
         return node.parent.data or PROBLEM_NODE
