@@ -216,3 +216,20 @@ async def test_help_lists_binding_ids(workspace: Workspace, tmp_path: Path) -> N
         await pilot.pause()
         ids = {row[2] for row in app.screen.key_rows()}  # type: ignore[attr-defined]
         assert {"case.next_step", "app.workshop", "app.help"} <= ids
+
+
+async def test_the_cause_graph_switches_between_why_tree_and_fishbone(workspace: Workspace) -> None:
+    workspace.create_case(title="Bore", method="8d")
+    app = app_for(workspace)
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_case(pilot, app, "d4")
+        assert screen.query(WhyTree)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert not screen.query(WhyTree)
+        from rca.tui.widgets.fishbone import FishboneEditor
+
+        assert screen.query(FishboneEditor)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert screen.query(WhyTree)

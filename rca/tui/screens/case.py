@@ -67,7 +67,12 @@ class CaseScreen(Screen[None]):
                 tooltip=_("Reset the step's time-box")),
         Binding("ctrl+e", "export", _("Export"), id="case.export", priority=True,
                 tooltip=_("Export this case: A3, report, diagrams, action plan")),
+        Binding("ctrl+t", "switch_view", _("Tree/Fishbone"), id="case.switch_view", priority=True,
+                tooltip=_("Show the cause graph as a why-tree or as a fishbone (one graph, two views)")),
     ]
+
+    GRAPH_VIEWS = (Tool.CAUSE_TREE, Tool.FISHBONE)
+    """The two views of the cause graph a step can switch between."""
 
     step_key: reactive[str] = reactive("", init=False)
     """The step on screen."""
@@ -80,6 +85,8 @@ class CaseScreen(Screen[None]):
         self.case_id = case_id
         self.definition: Any = None
         self.progress: CaseProgress | None = None
+        self.graph_view: dict[str, Tool] = {}
+        """Steps where the facilitator switched the cause graph's view (why-tree ⇄ fishbone)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,6 +146,7 @@ class CaseScreen(Screen[None]):
         self.query_one(StepTimer).reset(minutes or 10)
         self.update_gate()
         self.mount_step_body(step)
+        self.refresh_bindings()
         if self.session.case.current_step != key:
             self._save_current_step(key)
 
@@ -167,10 +175,11 @@ class CaseScreen(Screen[None]):
 
     def make_tool(self, step: StepDef) -> ToolWidget:
         assert self.session is not None
+        tool = self.graph_view.get(step.key, step.tool)
         try:
             from rca.tui.tools import tool_widget
 
-            widget_class = tool_widget(step.tool)
+            widget_class = tool_widget(tool)
         except (ImportError, AttributeError, KeyError):
             widget_class = ToolWidget
         widget = widget_class(self.session, step)
@@ -283,6 +292,21 @@ class CaseScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.flush()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim the view switch on steps that do not show the cause graph."""
+        if action == "switch_view" and self.definition is not None and self.step_key:
+            return self.current_step().tool in self.GRAPH_VIEWS or None
+        return True
+
+    def action_switch_view(self) -> None:
+        step = self.current_step()
+        if step.tool not in self.GRAPH_VIEWS:
+            return
+        self.flush()
+        current = self.graph_view.get(step.key, step.tool)
+        self.graph_view[step.key] = Tool.FISHBONE if current is Tool.CAUSE_TREE else Tool.CAUSE_TREE
+        self.mount_step_body(step)
+
     # ------------------------------------------------------------ guidance, timer, export
 
     def watch_show_guidance(self, show: bool) -> None:
@@ -310,6 +334,8 @@ class CaseScreen(Screen[None]):
         """Commands this screen adds to the command palette."""
         yield SystemCommand(_("Export this case"), _("A3 sheet, report, diagrams, action plan (ctrl+e)"),
                             self.action_export)
+        yield SystemCommand(_("Why-tree or fishbone"), _("Switch the view of the cause graph (ctrl+t)"),
+                            self.action_switch_view)
         yield SystemCommand(_("Next step"), _("F8"), self.action_next_step)
         yield SystemCommand(_("Previous step"), _("F7"), self.action_previous_step)
         yield SystemCommand(_("Toggle guidance"), _("F4"), self.action_toggle_guidance)
