@@ -336,7 +336,8 @@ def balance(sheet: Sheet, fitted: Fitted) -> Fitted:
     return Fitted(html, document, fitted.size, False) if len(document.pages) == 1 else fitted
 
 
-def _fitted(case: Case, ctx: ExportContext) -> Fitted:
+def fitted_sheet(case: Case, ctx: ExportContext) -> Fitted:
+    """A case's A3 sheet laid out (see ``fit``); a sheet that needs more than one page warns in ``ctx``."""
     result = fit(build_sheet(case, ctx))
     if result.overflow:
         ctx.warn(_("{case}: the A3 holds too much text for one page even at {size} pt; it continues on a "
@@ -345,11 +346,11 @@ def _fitted(case: Case, ctx: ExportContext) -> Fitted:
 
 
 def write_pdf(case: Case, path: Path, ctx: ExportContext) -> None:
-    atomic_write_bytes(path, _fitted(case, ctx).document.write_pdf())
+    atomic_write_bytes(path, fitted_sheet(case, ctx).document.write_pdf())
 
 
 def write_html(case: Case, path: Path, ctx: ExportContext) -> None:
-    atomic_write_text(path, _fitted(case, ctx).html)
+    atomic_write_text(path, fitted_sheet(case, ctx).html)
 
 
 def write_markdown(case: Case, path: Path, ctx: ExportContext) -> None:

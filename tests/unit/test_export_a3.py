@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from test_export_report import (
 )
 
 from exports import a3
-from exports.document import markdown_html, markdown_source
+from exports.document import Fitted, markdown_html, markdown_source
 from exports.registry import ExportContext, extensions
 from methods.registry import get
 from rca import actions, causes
@@ -57,12 +58,37 @@ def test_a_typical_case_is_exactly_one_a3_page_with_every_box(tmp_path: Path, na
     assert "continued" not in text
 
 
+@dataclass(frozen=True)
+class Printed:
+    """An A3 sheet laid out once and written as a PDF, shared by the tests of a module (layout is slow)."""
+
+    fitted: Fitted
+    pdf: Path
+    warnings: list[str]
+
+
+def _print(case: Case, folder: Path) -> Printed:
+    context = ExportContext(today=TODAY)
+    fitted = a3.fitted_sheet(case, context)
+    target = folder / f"{case.id}.pdf"
+    target.write_bytes(fitted.document.write_pdf())
+    return Printed(fitted, target, context.warnings)
+
+
+@pytest.fixture(scope="module")
+def bore_a3(tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    return _print(bore_case(), tmp_path_factory.mktemp("bore"))
+
+
+@pytest.fixture(scope="module")
+def long_a3(tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    return _print(long_texts(), tmp_path_factory.mktemp("long"))
+
+
 @needs_pdftotext
-def test_the_8d_a3_holds_the_case_text(tmp_path: Path) -> None:
+def test_the_8d_a3_holds_the_case_text(bore_a3: Printed) -> None:
     case = bore_case()
-    target = tmp_path / "a3.pdf"
-    export_to("a3", case, target)
-    text = squash(pdf_text(target))
+    text = squash(pdf_text(bore_a3.pdf))
     for expected in (case.title, case.problem.how_many, case.problem.is_is_not[0].distinction,
                      case.field("d2", "statement"), case.field("d2", "requirement"), case.field("d7", "fmea"),
                      "Julien Roche", "Claire Martin", "late 20 d", "Target 1.67", "Effectiveness checks"):
@@ -100,30 +126,24 @@ def long_texts() -> Case:
 
 
 @needs_pdftotext
-def test_long_texts_are_never_clipped(tmp_path: Path) -> None:
-    case = long_texts()
-    target = tmp_path / "a3.pdf"
-    context = export_to("a3", case, target)
-    text = squash(pdf_text(target))
-    shown = re.findall(r"END\\?-(\w+)", a3.sheet_markdown(a3.build_sheet(case, ExportContext(today=TODAY))))
+def test_long_texts_are_never_clipped(long_a3: Printed) -> None:
+    text = squash(pdf_text(long_a3.pdf))
+    shown = re.findall(r"END\\?-(\w+)", a3.sheet_markdown(a3.build_sheet(long_texts(), ExportContext(today=TODAY))))
     assert len(shown) >= 10  # the fields the sheet shows (an A3 leaves out D1's meetings, for one)
     for key in shown:
         assert squash(f"END-{key}") in text, key
-    pages = pdf_pages(target)
-    if pages > 1:
+    if pdf_pages(long_a3.pdf) > 1:
+        assert long_a3.fitted.overflow
         assert "a3continued" in text and "continuedonthenextpage" in text
-        assert any("second page" in w for w in context.warnings)
+        assert any("second page" in w for w in long_a3.warnings)
 
 
-def test_the_font_shrinks_before_the_sheet_flows() -> None:
-    sheet = a3.build_sheet(bore_case(), ExportContext(today=date(2026, 3, 20)))
-    longer = a3.build_sheet(long_texts(), ExportContext(today=date(2026, 3, 20)))
-    fitted, fitted_longer = a3.fit(sheet), a3.fit(longer)
-    assert fitted.pages == 1 and not fitted.overflow
-    assert fitted_longer.size <= fitted.size
-    assert a3.SIZES[-1] >= 7.5  # the readable limit
-    if fitted_longer.overflow:
-        assert fitted_longer.size == a3.SIZES[-1]
+def test_the_font_shrinks_before_the_sheet_flows(bore_a3: Printed, long_a3: Printed) -> None:
+    assert bore_a3.fitted.pages == 1 and not bore_a3.fitted.overflow and bore_a3.warnings == []
+    assert long_a3.fitted.size <= bore_a3.fitted.size
+    assert min(a3.SIZES) >= 7.5  # the readable limit
+    if long_a3.fitted.overflow:
+        assert long_a3.fitted.size == min(a3.SIZES)
 
 
 def test_markdown_holds_every_box_and_the_header(tmp_path: Path) -> None:
