@@ -2,7 +2,9 @@
 
 ``flock`` (through filelock) on ``<file>.lock``: the OS releases it when its holder dies, so a crashed
 writer never blocks the others. After taking it, the holder writes ``<file>.lock.info`` (user, host,
-pid, since) so that a writer who waits too long is told who is working.
+pid, since) so that a writer who waits too long is told who is working. A holder killed outright
+leaves that file behind: information naming a process of this host that is no longer alive is not
+believed (the lock may be held by someone else who could not write theirs).
 """
 
 from __future__ import annotations
@@ -61,11 +63,27 @@ class WorkspaceLock:
             self._lock.release()
 
     def holder(self) -> str:
-        """Who holds the lock, from the information file the holder wrote."""
+        """Who holds the lock, from the information file the holder wrote (unless its process is dead)."""
         try:
             info = orjson.loads(self.info_path.read_bytes())
+            if info["host"] == socket.gethostname() and not _alive(int(info["pid"])):
+                return _("another process")
             since = datetime.fromisoformat(info["since"]).astimezone()
             shown = since.strftime("%H:%M:%S" if since.date() == date.today() else "%Y-%m-%d %H:%M")
             return _("{user} on {host} since {time}", user=info["user"], host=info["host"], time=shown)
         except (OSError, ValueError, KeyError, TypeError):
             return _("another process")
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this host is running (a pid may be reused: then it is wrongly thought alive,
+    which only costs a less precise message)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, but another user's
+        return True
+    return True
