@@ -11,13 +11,15 @@ in the words French QSE coordinators use (the CQPM "Coordonnateur du système QS
     hypothesis / verified / rejected → hypothèse / vérifiée / écartée · owner → pilote (the team's
     leader too), champion → sponsor, facilitator → animateur · deliverable → livrable · due date →
     échéance · effectiveness check → vérification de l'efficacité (efficace / non efficace / en
-    attente) · closed (done and effective) → soldée · 5W2H → QQOQCCP · IS / IS NOT → EST / N'EST PAS ·
+    attente) · 5W2H → QQOQCCP · IS / IS NOT → EST / N'EST PAS ·
     FMEA → AMDEC · control plan → plan de surveillance · lessons learned → retour d'expérience ·
     read-across → généralisation · tollgate → revue de passage · DMAIC → Définir, Mesurer, Analyser,
     Améliorer, Contrôler · PDCA → planifier, faire, vérifier, agir · a case → une analyse.
 
-Action and case statuses are feminine (« une action soldée », « une analyse annulée »): the keys
-"closed" and "cancelled" are shared by cases and actions, so one gender had to serve both.
+Action and case statuses are feminine (« une action clôturée », « une analyse annulée »): the keys
+"closed" and "cancelled" are shared by cases and actions, so one gender serves both. A few short keys
+are also used by the app ("open", "closed", "planned", "due date", "Check"...): ``rca/locales/fr.py``
+lets ``fr_app`` win there, and the values here are the same, so both files tell the truth.
 
 The values are written with ordinary spaces; ``_french_spacing`` then puts in the spaces French
 typography wants, the same way everywhere: a no-break space (U+00A0) before « : » and « % » and inside
@@ -50,6 +52,8 @@ _RAW: dict[str, str] = {
         "Contexte",
     "Current condition":
         "Situation actuelle",
+    # The A3 box is « Objectif » (as French A3 sheets say); fr_app also has "Target" (an indicator's
+    # target, « Cible ») and wins in the merged catalogue, so the A3 step shows « Cible » for now.
     "Target":
         "Objectif",
     "Analysis":
@@ -267,7 +271,7 @@ _RAW: dict[str, str] = {
     "who found it, who is affected?":
         "qui l'a détecté, qui est concerné ?",
     "How detected":
-        "Comment (détection)",
+        "Comment détecté",
     "how was it detected: customer complaint, inspection, audit?":
         "comment a-t-il été détecté : réclamation client, contrôle, audit ?",
     "How many":
@@ -275,7 +279,7 @@ _RAW: dict[str, str] = {
     "how many parts, what rate, what cost?":
         "combien de pièces, quel taux, quel coût ?",
     "Why it matters":
-        "Pourquoi (enjeux)",
+        "Pourquoi c'est important",
     "why does it matter: customer, safety, cost, compliance?":
         "pourquoi est-ce important : client, sécurité, coût, conformité ?",
     "{step}: {message}":
@@ -324,12 +328,14 @@ _RAW: dict[str, str] = {
     "deliverable":
         "livrable",
     "due date":
-        "date d'échéance",
+        "échéance",
+    # ``missing`` is "owner, no deliverable, no due date" joined with ", no ": in French a list to
+    # complete reads better, and « pas de » would need an elision before « échéance ».
     "{action} has no {missing}: every action needs an owner, a deliverable and a due date":
-        "{action} n'a pas de {missing} : chaque action a besoin d'un pilote, d'un livrable et d'une "
+        "{action} : à compléter ({missing}) ; chaque action a besoin d'un pilote, d'un livrable et d'une "
         "échéance",
     ", no ":
-        ", pas de ",
+        ", ",
     "{action}: how will you know '{deliverable}' is delivered? Add something countable (e.g. '4 dies converted', 'rev. C published')":
         "{action} : comment saurez-vous que « {deliverable} » est livré ? Ajoutez quelque chose de "
         "chiffré ou de constatable (par ex. « 4 outils transformés », « indice C diffusé »)",
@@ -940,7 +946,7 @@ _RAW: dict[str, str] = {
     "Act":
         "Agir",
     "Check":
-        "Efficacité",
+        "Vérification",
     "The standard: what should happen":
         "Le standard : ce qui devrait se passer",
     "the requirement, target or normal condition the problem departs from":
@@ -1323,9 +1329,9 @@ _RAW: dict[str, str] = {
     "{field}: '{value}' is not accepted; use one of: {choices}":
         "{field} : « {value} » n'est pas accepté ; utilisez l'une de ces valeurs : {choices}",
     "open":
-        "ouverte",
+        "en cours",
     "closed":
-        "soldée",
+        "clôturée",
     "cancelled":
         "annulée",
     "champion":
@@ -1371,7 +1377,7 @@ _RAW: dict[str, str] = {
     "act":
         "agir",
     "planned":
-        "planifiée",
+        "prévue",
     "in progress":
         "en cours",
     "done":
@@ -1469,7 +1475,7 @@ _RAW: dict[str, str] = {
         "{field} : « {value} » n'est pas une date ; utilisez JJ/MM/AAAA, AAAA-MM-JJ, ou +7d / 2w (jours / "
         "semaines à partir d'aujourd'hui)",
     "title: an action needs a title; say what will be done":
-        "libellé : une action a besoin d'un libellé ; dites ce qui sera fait",
+        "titre : une action a besoin d'un titre ; dites ce qui sera fait",
     "{action}: is {status}; mark it done before recording whether it worked":
         "{action} : est {status} ; marquez-la réalisée avant d'enregistrer si elle a été efficace",
     "evidence: say what showed the result (a measurement, an audit, zero returns since...)":
