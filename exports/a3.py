@@ -13,20 +13,23 @@ one page (``exports.document.fit_to_pages``); still too long, it flows onto a se
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from exports import report as parts
 from exports.document import (
     Block,
+    Bullets,
     Cell,
     Facts,
+    Fields,
     Fitted,
     Group,
     Heading,
     Section,
     Stack,
+    cell_html,
     css_string,
     fit_to_pages,
     has_text,
@@ -78,16 +81,6 @@ BOX_STEPS: dict[Method, dict[str, tuple[str, ...]]] = {
 CURRENT_FACTS = ("where", "when", "who", "how_detected", "how_many")
 """The 5W2H answers shown as the current condition (what and why it matters are the background)."""
 
-THEME_KEYS = {
-    "theme": ("theme", "title"),
-    "owner": ("owner",),
-    "mentor": ("mentor", "approver", "mentor_approver", "mentor/approver"),
-    "date": ("date",),
-    "revision": ("revision", "rev"),
-}
-"""Where an A3 case's theme step keeps each header field (the first key filled wins)."""
-
-
 @dataclass(frozen=True)
 class Header:
     theme: str
@@ -112,128 +105,125 @@ class Sheet:
 # ---------------------------------------------------------------- building the sheet from a case
 
 
-def _theme_field(case: Case, name: str) -> str:
-    if case.method is not Method.A3:
-        return ""
-    record = case.steps.get("theme")
-    if record is None:
-        return ""
-    return next((record.fields[k] for k in THEME_KEYS[name] if has_text(record.fields.get(k))), "")
+def _theme(case: Case, key: str) -> str:
+    """A field of an A3 case's theme step (theme, owner, mentor, date, revision), on one line."""
+    return one_line(case.field("theme", key)) if case.method is Method.A3 else ""
 
 
 def build_header(case: Case, ctx: ExportContext) -> Header:
+    """The header band: an A3 case's theme step, else the case's own title, leader and champion."""
     progress = parts.gate_progress(case)
     passed = sum(g.passed for g in progress.gates) if progress else 0
     steps = _("{passed} of {total} steps", passed=passed, total=len(progress.gates)) if progress else ""
-    status: Cell = Stack((parts.pill(case.status), steps))
-    mentor = _theme_field(case, "mentor") or parts.names_with_role(case, Role.CHAMPION)
-    team = ", ".join(m.name for m in case.team)
     return Header(
-        theme=one_line(_theme_field(case, "theme") or case.title),
+        theme=_theme(case, "theme") or one_line(case.title),
         case=case.id,
         method=case.method.label,
-        owner=one_line(_theme_field(case, "owner") or case.leader()) or "—",
-        mentor=one_line(mentor) or "—",
-        date=one_line(_theme_field(case, "date")) or format_date(ctx.today),
-        revision=one_line(_theme_field(case, "revision")) or str(case.version),
-        status=status,
-        team=team,
+        owner=_theme(case, "owner") or one_line(case.leader()) or "—",
+        mentor=_theme(case, "mentor") or one_line(parts.names_with_role(case, Role.CHAMPION)) or "—",
+        date=_theme(case, "date") or format_date(ctx.today),
+        revision=_theme(case, "revision") or str(case.version),
+        status=Stack((parts.pill(case.status), steps)),
+        team=", ".join(m.name for m in case.team),
     )
 
 
-def _fields(case: Case, sources: tuple[str, ...], goals: set[tuple[str, str]]) -> list[Block]:
-    """The fields named by ``sources`` (``step`` or ``step.field``), goal fields left for the target box."""
-    from exports.document import Fields
+@dataclass(frozen=True)
+class _Source:
+    """What a box is made from: the case, the export's context, where the method's texts go."""
 
-    items: list[tuple[str, str]] = []
-    for source in sources:
-        step, _dot, only = source.partition(".")
-        skip = {f for s, f in goals if s == step}
-        items += [(label, text) for key, label, text in parts.field_items(case, step, skip=skip)
-                  if not only or key == only]
-    return [Fields(tuple(items))] if items else []
+    case: Case
+    ctx: ExportContext
+    steps: dict[str, tuple[str, ...]]
+    goals: tuple[tuple[str, str], ...]
+    """Goal fields (step, field) that go to the target box rather than to their step's box."""
 
-
-def _goal_fields(case: Case, goals: list[tuple[str, str]]) -> list[Block]:
-    from exports.document import Fields
-
-    labels = {(s.key, f.key): _(f.label) for s in parts.step_defs(case) for f in s.fields}
-    items = tuple((labels[g], case.field(*g)) for g in goals if has_text(case.field(*g)))
-    return [Fields(items)] if items else []
-
-
-def _indicator_targets(case: Case) -> Block | None:
-    items = tuple((i.name, parts.indicator_line(i).split(": ", 1)[-1]) for i in case.indicators
-                  if i.target is not None)
-    return Facts(items, "targets") if items else None
+    def fields(self, box: str) -> list[Block]:
+        """The texts ``BOX_STEPS`` sends to ``box`` (``step`` or ``step.field``), goal fields left out."""
+        items: list[tuple[str, str]] = []
+        for source in self.steps.get(box, ()):
+            step, _dot, only = source.partition(".")
+            skip = {f for s, f in self.goals if s == step}
+            items += [(label, text) for key, label, text in parts.field_items(self.case, step, skip=skip)
+                      if not only or key == only]
+        return [Fields(tuple(items))] if items else []
 
 
-def _criteria(case: Case) -> Block | None:
-    from exports.document import Bullets
-
-    found = tuple(a.effectiveness.criterion for a in case.actions
-                  if a.kind is not ActionKind.CONTAINMENT and has_text(a.effectiveness.criterion))
-    return Group((Heading(_("Success criteria"), 4), Bullets(found)), "part") if found else None
+def _background(src: _Source) -> list[Block | None]:
+    return [*src.fields("background"), parts.problem_facts(src.case, ("what", "why_it_matters"))]
 
 
-def build_sheet(case: Case, ctx: ExportContext) -> Sheet:
-    """The A3 sheet of any case: its method's steps mapped onto the seven boxes."""
-    steps = BOX_STEPS.get(case.method, {})
-    goal_list = [g for g in parts.smart_fields(case) if case.method is not Method.A3 or g[0] != "target"]
-    goals = set(goal_list)
-    today = ctx.today
-
-    def with_fields(box: str, *extra: Block | None) -> tuple[Block, ...]:
-        return (*_fields(case, steps.get(box, ()), goals), *(b for b in extra if b is not None))
-
-    target = [*_goal_fields(case, goal_list), *with_fields("target", _indicator_targets(case))]
-    if not target:
-        target = [b for b in (_criteria(case),) if b is not None]
-    roots = parts.root_causes_block(case, causes.root_causes(case), chain=False)
-    boxes: dict[str, tuple[Block, ...]] = {
-        "background": with_fields("background", parts.problem_facts(case, ("what", "why_it_matters"))),
-        "current": (*_beside_charts(case, [*_fields(case, steps.get("current", ()), goals),
-                                           parts.problem_facts(case, CURRENT_FACTS)]),
-                    *(b for b in (parts.is_is_not(case),) if b is not None)),
-        "target": tuple(target),
-        "analysis": (*(b for b in (parts.cause_drawing(case, ctx),) if b is not None),
-                     *with_fields("analysis", _part(_("Root causes"), roots))),
-        "countermeasures": with_fields("countermeasures", parts.countermeasure_table(case, today)),
-        "plan": with_fields("plan", parts.action_table(case, case.actions, today,
-                                                       ("action", "owner", "due", "status"))),
-        "followup": with_fields("followup",
-                                _part(_("Effectiveness checks"), _effectiveness(case, today)),
-                                _part(_("Indicators against target"), parts.indicator_status(case)),
-                                _part(_("Approval and sign-offs"), parts.signoff_table(case))),
-    }
-    return Sheet(build_header(case, ctx), boxes)
+def _current(src: _Source) -> list[Block | None]:
+    """The current condition's texts, with the indicator charts beside them (side by side they take half
+    the height; a chart alone keeps to half the width, so its lettering stays in scale), then IS / IS NOT."""
+    texts = parts.present(*src.fields("current"), parts.problem_facts(src.case, CURRENT_FACTS))
+    charts = parts.indicator_figures(src.case, width=360, height=160)
+    beside = [Group((Group(tuple(texts)), Group(tuple(charts))), "split")] if charts else texts
+    return [*beside, parts.is_is_not(src.case)]
 
 
-def _beside_charts(case: Case, blocks: list[Block | None]) -> list[Block]:
-    """The current condition's texts on the left, its indicator charts on the right (side by side they
-    take half the height); a chart alone keeps to half the width, so its lettering stays in scale."""
-    texts = [b for b in blocks if b is not None]
-    charts = parts.indicator_figures(case, width=360, height=160)
-    if not charts:
-        return texts
-    return [Group((Group(tuple(texts)), Group(tuple(charts))), "split")]
+def _target(src: _Source) -> list[Block | None]:
+    """Goal fields and indicator targets; without either, the effectiveness criteria of the actions."""
+    labels = {(s.key, f.key): _(f.label) for s in parts.step_defs(src.case) for f in s.fields}
+    goals = tuple((labels[g], src.case.field(*g)) for g in src.goals if has_text(src.case.field(*g)))
+    targets = tuple((i.name, parts.indicator_summary(i)) for i in src.case.indicators if i.target is not None)
+    found = parts.present(Fields(goals) if goals else None, *src.fields("target"),
+                          Facts(targets, "targets") if targets else None)
+    if found:
+        return list(found)
+    criteria = tuple(a.effectiveness.criterion for a in src.case.actions
+                     if a.kind is not ActionKind.CONTAINMENT and has_text(a.effectiveness.criterion))
+    return [_part(_("Success criteria"), Bullets(criteria) if criteria else None)]
 
 
-def _effectiveness(case: Case, today: date) -> Block | None:
-    checked = [a for a in case.actions if a.kind is not ActionKind.CONTAINMENT and a.status is not ActionStatus.CANCELLED]
-    return parts.action_table(case, checked, today, ("title", "criterion", "check", "result"))
+def _analysis(src: _Source) -> list[Block | None]:
+    roots = parts.root_causes_block(src.case, causes.root_causes(src.case), chain=False)
+    return [parts.cause_drawing(src.case, src.ctx), *src.fields("analysis"), _part(_("Root causes"), roots)]
+
+
+def _countermeasures(src: _Source) -> list[Block | None]:
+    return [*src.fields("countermeasures"), parts.countermeasure_table(src.case, src.ctx.today)]
+
+
+def _plan(src: _Source) -> list[Block | None]:
+    table = parts.action_table(src.case, src.case.actions, src.ctx.today, ("action", "owner", "due", "status"))
+    return [*src.fields("plan"), table]
+
+
+def _followup(src: _Source) -> list[Block | None]:
+    checked = [a for a in src.case.actions
+               if a.kind is not ActionKind.CONTAINMENT and a.status is not ActionStatus.CANCELLED]
+    checks = parts.action_table(src.case, checked, src.ctx.today, ("title", "criterion", "check", "result"))
+    return [*src.fields("followup"), _part(_("Effectiveness checks"), checks),
+            _part(_("Indicators against target"), parts.indicator_status(src.case)),
+            _part(_("Approval and sign-offs"), parts.signoff_table(src.case))]
+
+
+BOX_CONTENT: dict[str, Callable[[_Source], list[Block | None]]] = {
+    "background": _background, "current": _current, "target": _target, "analysis": _analysis,
+    "countermeasures": _countermeasures, "plan": _plan, "followup": _followup,
+}
+"""What fills each box, for any method."""
 
 
 def _part(title: str, block: Block | None) -> Block | None:
     return Group((Heading(title, 4), block), "part") if block is not None else None
 
 
+def build_sheet(case: Case, ctx: ExportContext) -> Sheet:
+    """The A3 sheet of any case: its method's steps and its records mapped onto the seven boxes."""
+    steps = BOX_STEPS.get(case.method, {})
+    # The A3 method's own target step already fills the target box.
+    goals = tuple(g for g in parts.smart_fields(case) if not (case.method is Method.A3 and g[0] == "target"))
+    src = _Source(case, ctx, steps, goals)
+    boxes = {key: tuple(parts.present(*BOX_CONTENT[key](src))) for key, _title, _side in BOXES}
+    return Sheet(build_header(case, ctx), boxes)
+
+
 # ---------------------------------------------------------------- HTML and Markdown
 
 
 def _meta(label: str, value: Cell) -> str:
-    from exports.document import cell_html
-
     return f'<div class="meta-item"><dt>{html_text(label)}</dt><dd>{cell_html(value)}</dd></div>'
 
 

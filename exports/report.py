@@ -63,6 +63,7 @@ from rca.model import (
     CausePath,
     CauseStatus,
     Decision,
+    Direction,
     Effectiveness,
     Indicator,
     Method,
@@ -385,8 +386,8 @@ def effectiveness_table(case: Case, today: date, actions: Iterable[Action] | Non
 # ---------------------------------------------------------------- indicators and sign-offs
 
 
-def indicator_line(indicator: Indicator) -> str:
-    """'Customer returns (ppm): baseline 1200, latest 40 on 2026-03-05, target ≤ 50 by 2026-06-30'."""
+def indicator_summary(indicator: Indicator) -> str:
+    """'baseline 0.62, latest 1.92 on 2026-03-06, target ≥ 1.67 by 2026-03-31' (what is known of it)."""
     parts = []
     if indicator.baseline is not None:
         parts.append(_("baseline {value}", value=format_number(indicator.baseline, 2)))
@@ -394,13 +395,19 @@ def indicator_line(indicator: Indicator) -> str:
     if latest is not None:
         parts.append(_("latest {value} on {date}", value=format_number(latest.value, 2), date=format_date(latest.on)))
     if indicator.target is not None:
-        sign = "≥" if indicator.better.value == "higher" else "≤"
+        sign = "≥" if indicator.better is Direction.HIGHER else "≤"
         target = _("target {sign} {value}", sign=sign, value=format_number(indicator.target, 2))
         if indicator.target_date:
             target += " " + _("by {date}", date=format_date(indicator.target_date))
         parts.append(target)
+    return ", ".join(parts)
+
+
+def indicator_line(indicator: Indicator) -> str:
+    """The indicator's name and unit, then its summary."""
     unit = f" ({indicator.unit})" if indicator.unit else ""
-    return f"{indicator.name}{unit}: " + ", ".join(parts) if parts else f"{indicator.name}{unit}"
+    summary = indicator_summary(indicator)
+    return f"{indicator.name}{unit}: {summary}" if summary else f"{indicator.name}{unit}"
 
 
 def indicator_verdict(indicator: Indicator) -> Pill:
