@@ -277,7 +277,7 @@ _PAINT_DMAIC = {
     "Scrap rate of paint line 2 has been 4.2 % on average for 6 months (target of the plant: 2 %); 61 % of "
     "scrap is craters in the top coat.":
         "Le taux de rebut de la ligne de peinture 2 est de 4,2 % en moyenne depuis 6 mois (objectif de "
-        "l'usine : 2 %) ; 61 % du rebut sont des cratères dans la couche de finition.",
+        "l'usine : 2 %) ; 61 % du rebut vient des cratères dans la couche de finition.",
     "180 k€ a year of scrap and rework, and 2 late deliveries a month to the agricultural customer.":
         "180 k€ par an de rebut et de retouches, et 2 livraisons en retard par mois chez le client du "
         "machinisme agricole.",

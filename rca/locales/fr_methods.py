@@ -539,7 +539,7 @@ _RAW: dict[str, str] = {
         "Une référence sur quelques jours, qui masque la variabilité.",
     "Y: scrap rate (rejected parts ÷ parts painted, daily, final inspection); attribute agreement 92 % after defect catalogue; baseline 4.2 % over 8 weeks.":
         "Y : taux de rebut (pièces rebutées ÷ pièces peintes, par jour, au contrôle final) ; concordance "
-        "par attributs de 92 % après le catalogue des défauts ; référence 4,2 % sur 8 semaines.",
+        "par attributs de 92 % après la mise à jour du catalogue des défauts ; référence 4,2 % sur 8 semaines.",
     "Find which causes (Xs) drive the Y, and verify them with data.":
         "Trouvez quelles causes (les X) font varier le Y, et vérifiez-les par les données.",
     "Which Xs could move the Y (fishbone, process map)? Which do the data confirm?":
@@ -552,7 +552,7 @@ _RAW: dict[str, str] = {
     "Correlation taken for causation: confirm with a trial.":
         "Prendre une corrélation pour une causalité : confirmez par un essai.",
     "Pareto: 61 % of scrap is craters; craters rise with the oven's zone-2 humidity (regression, R² 0.71); verified by a trial with the dryer on.":
-        "Pareto : 61 % du rebut sont des cratères ; les cratères augmentent avec l'humidité de la zone 2 "
+        "Pareto : 61 % du rebut vient des cratères ; les cratères augmentent avec l'humidité de la zone 2 "
         "du four (régression, R² 0,71) ; vérifié par un essai avec le sécheur en marche.",
     "no root cause verified with data yet: which Xs do the data show move the Y?":
         "aucune cause racine vérifiée par les données pour l'instant : d'après les données, quels X font "
@@ -877,7 +877,7 @@ _RAW: dict[str, str] = {
     "Which documents change: work instructions, PFMEA, control plan, drawings?":
         "Quels documents changent : instructions de travail, AMDEC processus, plan de surveillance, plans ?",
     "Where else could the same cause act: other parts, lines, sites? (read-across)":
-        "Où ailleurs la même cause pourrait-elle agir : autres pièces, lignes, sites ? (généralisation)",
+        "Où la même cause pourrait-elle agir ailleurs : autres pièces, lignes, sites ? (généralisation)",
     "What did we learn as an organisation, and who needs to know?":
         "Qu'avons-nous appris en tant qu'organisation, et qui doit le savoir ?",
     "Fixing one machine and leaving the twin machine as it was.":
@@ -964,7 +964,7 @@ _RAW: dict[str, str] = {
     "what the data show since the actions: has the problem come back?":
         "ce que montrent les données depuis les actions : le problème est-il revenu ?",
     "Where else it applies":
-        "Où d'autre cela s'applique",
+        "Où cela s'applique aussi",
     "other lines, machines, sites where the same cause could act (read-across)":
         "autres lignes, machines, sites où la même cause pourrait agir (généralisation)",
     "5 Whys":
@@ -1181,7 +1181,7 @@ _RAW: dict[str, str] = {
     "{who} placed {used} of {limit} dots":
         "{who} a placé {used} gommette(s) sur {limit}",
     "{cause} ({votes} votes) is not verified yet: go and check it with facts, then mark it verified or rejected":
-        "{cause} ({votes} votes) n'est pas encore vérifiée : allez la confronter aux faits, puis marquez-la "
+        "{cause} ({votes} vote(s)) n'est pas encore vérifiée : allez la confronter aux faits, puis marquez-la "
         "vérifiée ou écartée",
     "{cause} is {status} without evidence: record what showed it":
         "{cause} est {status} sans preuve : consignez ce qui l'a montré",
@@ -1202,7 +1202,7 @@ _RAW: dict[str, str] = {
     "Define the effect":
         "Définir l'effet",
     "State the effect at the fish head: one specific problem, as a fact.":
-        "Énoncez l'effet en tête de poisson : un problème précis, énoncé comme un fait.",
+        "Écrivez l'effet en tête de poisson : un problème précis, formulé comme un fait.",
     "What exactly happened, where and when? What should have happened?":
         "Que s'est-il passé exactement, où et quand ? Que devait-il se passer ?",
     "How big is it: how many events, parts, hours, euros?":
