@@ -52,8 +52,7 @@ _RAW: dict[str, str] = {
         "Contexte",
     "Current condition":
         "Situation actuelle",
-    # The A3 box is « Objectif » (as French A3 sheets say); fr_app also has "Target" (an indicator's
-    # target, « Cible ») and wins in the merged catalogue, so the A3 step shows « Cible » for now.
+    # The A3 box, as French A3 sheets say (fr_app uses the same word for an indicator's target).
     "Target":
         "Objectif",
     "Analysis":
