@@ -84,8 +84,13 @@ def start_tui(workspace: Path, user: str | None) -> None:
 @cli.command(help=_("Open a fresh copy of the demo workspace (the original is never changed)."))
 @click.option("--no-tui", is_flag=True, help=_("Only create the copy and print its path."))
 def demo(no_tui: bool) -> None:
-    from rca.demo import build_demo
+    from rca.i18n import language
     from rca.store import Workspace
+
+    if language() == "fr":
+        from rca.demo_fr import build_demo_fr as build_demo
+    else:
+        from rca.demo import build_demo
 
     folder = paths.demo_dir() / date.today().isoformat()
     folder.mkdir(parents=True, exist_ok=True)

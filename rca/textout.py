@@ -42,7 +42,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequenc
     """An aligned text table; each column clipped to its limit (with …)."""
     limits = limits or [60] * len(headers)
     cells = [[clip(str(v), lim) for v, lim in zip(row, limits, strict=False)] for row in rows]
-    heads = [clip(h, lim) for h, lim in zip(headers, limits, strict=False)]
+    heads = [inert(h) for h in headers]  # headers are ours and short: never clipped (French ones are longer)
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(heads)]
 
     def line(values: Sequence[str]) -> str:
