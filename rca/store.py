@@ -333,8 +333,11 @@ class Workspace:
             self._file.commit(transaction.saved, all_cases=migrated is not None)
 
     def _migrate(self, snapshot: Snapshot) -> dict[int, Case]:
-        """Bring an older file to ``SCHEMA_VERSION`` (a backup is taken first)."""
-        take_backup(self.path, snapshot.raw, keep=self.keep_backups)
+        """Bring an older file to ``SCHEMA_VERSION`` (a backup is taken before it is written).
+
+        The backup is taken once the migration has succeeded: a file that cannot be upgraded is left alone
+        at every attempt, and does not push the good backups out of the rotation, one copy per command.
+        """
         data, _version = parse_tables(snapshot.raw)  # a private copy to change
         try:
             data = migrated_tables(data, snapshot.version, MIGRATIONS)
@@ -344,6 +347,7 @@ class Workspace:
         except (FormatProblem, KeyError, TypeError, ValueError) as problem:
             raise corrupt_error(self.path, _("it could not be upgraded from schema version {version} ({problem})",
                                              version=snapshot.version, problem=problem)) from None
+        take_backup(self.path, snapshot.raw, keep=self.keep_backups)
         self._file.replace_working(data)
         return cases
 

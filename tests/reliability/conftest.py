@@ -83,3 +83,36 @@ def folder_state(path: Path) -> dict[str, bytes]:
             except OSError:
                 state[str(entry.relative_to(path))] = b"<unreadable>"
     return state
+
+
+def rca_here(*args: str, workspace: Path | None = None) -> Run:
+    """Run ``rca ARGS`` in this process (fast: for many calls); stdout and stderr captured as a user sees them."""
+    import contextlib
+    import io
+
+    from rca import i18n
+    from rca.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = os.environ.get("RCA_WORKSPACE")
+    if workspace is not None:
+        os.environ["RCA_WORKSPACE"] = str(workspace)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        if saved is None:
+            os.environ.pop("RCA_WORKSPACE", None)
+        else:
+            os.environ["RCA_WORKSPACE"] = saved
+        i18n.set_language("en")
+    return Run(args, code, out.getvalue(), err.getvalue())
+
+
+def one_line_error(run: Run) -> str:
+    """The one line a failed command printed on stderr (asserts it is one line, without a traceback)."""
+    assert run.code == 1, (run.args, run.code, run.out, run.err)
+    assert "Traceback" not in run.err
+    lines = run.err.strip().split("\n")
+    assert len(lines) == 1 and lines[0].startswith("rca: "), run.err
+    return lines[0]
