@@ -89,8 +89,16 @@ def newest_backup_time(workspace: Path) -> datetime | None:
 
 
 def newest_good_backup(workspace: Path) -> Backup | None:
-    """The newest backup that parses as a workspace, if any."""
-    return next((backup for backup in _backups(workspace) if backup.cases is not None), None)
+    """The newest backup that this rca can restore (it parses, validates, is not from a newer rca), if any."""
+    for backup in _backups(workspace):
+        if backup.cases is None:
+            continue
+        try:
+            restorable(backup.path)
+        except (NotFound, WorkspaceCorrupt, WorkspaceTooNew):
+            continue
+        return backup
+    return None
 
 
 def take_backup(workspace: Path, raw: bytes, *, keep: int, now: datetime | None = None) -> Path:
@@ -137,6 +145,20 @@ def corrupt_error(workspace: Path, problem: str) -> WorkspaceCorrupt:
     message = _("workspace {path} cannot be read: {problem}. The file was left as it is. {advice}",
                 path=workspace, problem=problem, advice=advice)
     return WorkspaceCorrupt(message, path=workspace)
+
+
+def too_new_error(workspace: Path, found: int) -> WorkspaceTooNew:
+    """The error for a workspace written by a newer rca: update rca; a backup is named, with what it costs."""
+    message = _("workspace {path} was written by a newer rca (schema version {found}; this one knows up to "
+                "{known}); update rca to open it. The file was left as it is.",
+                path=workspace, found=found, known=SCHEMA_VERSION)
+    backup = newest_good_backup(workspace)
+    if backup is not None:
+        message += " " + _("If it should not have been upgraded: the newest backup this rca can read is {backup} "
+                           "(taken {when} UTC); 'rca recover' will restore it, and what was saved with the newer "
+                           "rca since then would be lost.",
+                           backup=backup.path, when=backup.taken_at.strftime("%Y-%m-%d %H:%M"))
+    return WorkspaceTooNew(message, path=workspace)
 
 
 def restorable(path: Path) -> bytes:

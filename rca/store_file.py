@@ -21,10 +21,10 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from rca.errors import InvalidInput, WorkspaceError, WorkspaceTooNew
+from rca.errors import InvalidInput, WorkspaceError
 from rca.i18n import _
 from rca.model import SCHEMA_VERSION, Case
-from rca.store_backup import corrupt_error
+from rca.store_backup import corrupt_error, too_new_error
 from rca.store_disk import FormatProblem, check_cases, dump_tables, parse_tables, unwritable, write_atomically
 
 CacheKey = tuple[int, int, int]
@@ -103,7 +103,7 @@ class WorkspaceFile(Storage):
     def load(self, *, strict: bool = False) -> Snapshot | None:
         """The file's content (None when there is no file); parsed again only when the file changed.
 
-        Raises ``WorkspaceCorrupt`` or ``WorkspaceTooNew`` for a file that cannot be used.
+        Raises ``WorkspaceCorrupt`` or ``WorkspaceTooNew`` (see ``store_backup``) for a file that cannot be used.
         """
         try:
             handle = open(self.path, "rb")  # noqa: SIM115 - fstat and read the same open file
@@ -154,12 +154,7 @@ class WorkspaceFile(Storage):
         try:
             data, version = parse_tables(raw)
             if version > SCHEMA_VERSION:
-                raise WorkspaceTooNew(
-                    _("workspace {path} was written by a newer rca (schema version {found}; this one knows up "
-                      "to {known}); update rca to open it. The file was left as it is.",
-                      path=self.path, found=version, known=SCHEMA_VERSION),
-                    path=self.path,
-                )
+                raise too_new_error(self.path, version)
             known = _unchanged(previous, data)
             cases = check_cases(data, known=known) if version == SCHEMA_VERSION else None
         except FormatProblem as problem:
