@@ -216,6 +216,8 @@ def recover(restore_index: int | None) -> None:
         echo(table([_("no."), _("taken (UTC)"), _("bytes"), _("cases")], rows))
         echo(_("Restore one with: rca recover --restore N"))
         return
+    if not backups:
+        raise InvalidInput(_("No backups of {file} yet.", file=ws.path), field="restore")
     if not 1 <= restore_index <= len(backups):
         raise InvalidInput(_("--restore: {n} is not in the list; pick 1 to {count}", n=restore_index,
                              count=len(backups)), field="restore")
