@@ -193,7 +193,7 @@ async def test_verify_reject_with_evidence_and_mark_root(workspace: Workspace) -
         await pilot.pause()
         await pilot.press("r")  # a rejected cause cannot be a root cause: said, not saved
         await pilot.pause()
-        tree_text = "\n".join(str(node.label) for node in editor(app)._walk(editor(app).tree.root))
+        tree_text = "\n".join(str(node.label) for node in editor(app)._walk(editor(app).cause_tree.root))
         assert "rejected" in tree_text and "ROOT CAUSE" in tree_text
     case = saved(workspace, case_id)
     assert case.node(spindle.id).status is CauseStatus.VERIFIED
@@ -310,7 +310,7 @@ async def test_markup_in_causes_is_shown_as_typed(workspace: Workspace) -> None:
     app = Host(workspace, case_id, step("brainstorm"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        labels = [node.label.plain for node in editor(app)._walk(editor(app).tree.root)]
+        labels = [node.label.plain for node in editor(app)._walk(editor(app).cause_tree.root)]
         assert any("[red]not red[/red] [link=x]y" in label for label in labels)
 
 
@@ -351,7 +351,7 @@ async def test_through_the_app_case_screen(workspace: Workspace) -> None:
         await pilot.pause()
         await pilot.press("tab")  # from the steps to the fishbone
         await pilot.pause()
-        assert app.screen.query_one(FishboneEditor).tree.has_focus
+        assert app.screen.query_one(FishboneEditor).cause_tree.has_focus
         await pilot.press("down")  # the problem, then the first bone
         await pilot.pause()
         await pilot.press("a")
@@ -359,7 +359,7 @@ async def test_through_the_app_case_screen(workspace: Workspace) -> None:
         await type_text(pilot, "Operator not trained on the new gauge")
         await pilot.press("enter")
         await pilot.pause()
-        assert "(1)" in str(app.screen.query_one(FishboneEditor).tree.root.children[0].label)
+        assert "(1)" in str(app.screen.query_one(FishboneEditor).cause_tree.root.children[0].label)
     case = saved(workspace, case_id)
     bone = causes.categories(case)[0]
     assert [c.text for c in causes.children(case, bone.id)] == ["Operator not trained on the new gauge"]

@@ -58,11 +58,11 @@ MINE_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
 
 
 def late_first(today: date) -> Callable[[Pair], tuple[Any, ...]]:
-    """Most days late first, then by due date (none last), then by case and number."""
+    """Most days late first, then overdue effectiveness checks, then by due date (none last), case, number."""
     def key(pair: Pair) -> tuple[Any, ...]:
         case, action = pair
-        return (-plan.days_late(action, today), action.due is None, action.due or date.max, case.number,
-                action_number(action))
+        return (-plan.days_late(action, today), not plan.check_overdue(action, today), action.due is None,
+                action.due or date.max, case.number, action_number(action))
 
     return key
 
@@ -164,7 +164,7 @@ class MyActionsScreen(Screen[None]):
             self.pairs = []
         self.show()
 
-    def visible(self) -> list[Pair]:
+    def shown_pairs(self) -> list[Pair]:
         today = self.today
         rows = self.pairs
         if self.owner is not None:
@@ -178,7 +178,7 @@ class MyActionsScreen(Screen[None]):
     def show(self) -> None:
         table = self.query_one("#mine-table", DataTable)
         current = self.selected_id()
-        rows = self.visible()
+        rows = self.shown_pairs()
         today = self.today
         table.clear()
         for case, action in rows[:MAX_ROWS]:

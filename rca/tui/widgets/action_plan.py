@@ -210,7 +210,7 @@ class ActionPlan(ToolWidget):
 
     # ------------------------------------------------------------ showing the plan
 
-    def visible(self, case: Case) -> list[Action]:
+    def shown_actions(self, case: Case) -> list[Action]:
         """The case's actions the filters keep, in the chosen order."""
         today = self.today
         keep = STATUS_FILTERS[self.status_filter][1]
@@ -228,7 +228,7 @@ class ActionPlan(ToolWidget):
     def show_case(self, case: Case) -> None:
         table = self.table
         current = self.selected_id()
-        rows = self.visible(case)
+        rows = self.shown_actions(case)
         today = self.today
         table.clear()
         for action in rows[:MAX_ROWS]:

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
@@ -24,24 +25,22 @@ from methods.base import StepDef
 from methods.ishikawa import CATEGORY_SETS, apply_category_set, category_label
 from rca import causes
 from rca.errors import RcaError
-from rca.i18n import _, format_date
-from rca.model import PROBLEM_NODE, Case, Cause, CauseStatus, NodeKind
+from rca.i18n import _
+from rca.model import PROBLEM_NODE, Case, Cause, NodeKind
 from rca.textout import inert
 from rca.tui.dialogs.action_dialogs import ChoiceDialog, Form, evidence_dialog, quoted, submit_change
 from rca.tui.dialogs.form import ConfirmDialog, FieldSpec
 from rca.tui.session import CaseSession
 from rca.tui.widgets.base import ToolWidget
-from rca.tui.widgets.fishbone_art import FishboneArt
+from rca.tui.widgets.fishbone_art import (
+    FishboneArt,
+    bone_label,
+    cause_label,
+    detail_text,
+    status_text,
+    vote_text,
+)
 
-STATUS_MARKS: dict[CauseStatus, tuple[str, str]] = {
-    CauseStatus.HYPOTHESIS: ("? ", "yellow"),
-    CauseStatus.VERIFIED: ("✓ ", "bold green"),
-    CauseStatus.REJECTED: ("✗ ", "dim"),
-}
-"""The mark before a cause and its style: the mark says it without colour."""
-
-RANKING_SHOWN = 8
-"""How many causes the vote ranking lists."""
 DRAWING_MIN_HEIGHT = 40
 """Terminals at least this tall show the drawing from the start; smaller ones toggle it with ``d``."""
 
@@ -49,34 +48,6 @@ STACKED_WIDTH = 90
 """Narrower than this, the side panel (details, votes) goes under the tree instead of beside it."""
 NEEDS_CAUSE = frozenset({"verify", "reject", "reopen", "toggle_root", "vote_up", "vote_down", "add_sub"})
 """Actions that work on the selected cause (the footer dims them on a bone or the problem)."""
-
-
-def cause_label(cause: Cause, *, voting: bool) -> Text:
-    """A cause as the tree reads it: status mark, text, root, votes, evidence count, id."""
-    mark, style = STATUS_MARKS[cause.status]
-    text = Text(mark, style=style)
-    rejected = cause.status is CauseStatus.REJECTED
-    body = "dim strike" if rejected else ("bold green" if cause.status is CauseStatus.VERIFIED else "")
-    text.append(" ".join(inert(cause.text).split()), style="bold" if cause.root else body)
-    if rejected:
-        text.append("  " + _("rejected"), style="dim italic")
-    if cause.root:
-        text.append("  ★ " + _("ROOT CAUSE"), style="bold reverse")
-    if cause.total_votes:
-        dots = "●" * min(cause.total_votes, 10) if voting else "●"
-        text.append(f"  {dots}{cause.total_votes}", style="bold magenta")
-    if cause.evidence:
-        text.append(f"  ✎{len(cause.evidence)}", style="dim")
-    text.append(f"  {cause.id}", style="dim")
-    return text
-
-
-def bone_label(case: Case, bone: Cause) -> Text:
-    """A bone: its name in capitals and how many causes hang from it."""
-    count = len(causes.descendants(case, bone.id))
-    text = Text(inert(category_label(bone)).upper(), style="bold")
-    text.append(f"  ({count})", style="dim")
-    return text
 
 
 class FishboneEditor(ToolWidget):
@@ -161,13 +132,13 @@ class FishboneEditor(ToolWidget):
         self.set_class(self.size.width < STACKED_WIDTH, "-stacked")
 
     @property
-    def tree(self) -> Tree[str]:
+    def cause_tree(self) -> Tree[str]:
         return self.query_one("#fishbone-tree", Tree)
 
     # ------------------------------------------------------------ showing the case
 
     def show_case(self, case: Case) -> None:
-        tree = self.tree
+        tree = self.cause_tree
         selected = tree.cursor_node.data if tree.cursor_node else None
         self._collapsed = {n.data for n in self._walk(tree.root) if n.data and not n.is_expanded
                            and n.children}
@@ -191,7 +162,7 @@ class FishboneEditor(ToolWidget):
                 branch = parent.add(label, data=child_id, expand=child_id not in self._collapsed)
                 if by_effect.get(child_id):
                     add(branch, child_id, trail | {child_id})
-                elif child.kind is NodeKind.CAUSE:
+                else:
                     branch.allow_expand = False
 
         add(tree.root, PROBLEM_NODE, frozenset({PROBLEM_NODE}))
@@ -203,86 +174,11 @@ class FishboneEditor(ToolWidget):
 
     def refresh_panels(self) -> None:
         case = self.session.case
-        self.query_one("#fishbone-status", Static).update(self.status_text(case))
+        self.query_one("#fishbone-status", Static).update(
+            status_text(case, voting=self.voting, participant=self.participant))
         self.query_one("#fishbone-status").set_class(self.voting, "-voting")
-        side = self.vote_text(case) if self.voting else self.detail_text(case, self.selected())
+        side = vote_text(case, self.participant) if self.voting else detail_text(case, self.selected())
         self.query_one("#fishbone-side", Static).update(side)
-
-    def status_text(self, case: Case) -> Text:
-        found = causes.causes_only(case)
-        verified = sum(c.status is CauseStatus.VERIFIED for c in found)
-        rejected = sum(c.status is CauseStatus.REJECTED for c in found)
-        roots = len(causes.root_causes(case))
-        text = Text(_("Bones: {set} · {bones} bones · {count} causes ({verified} verified, {rejected} "
-                      "rejected, {roots} root)", set=case.category_set, bones=len(causes.categories(case)),
-                      count=len(found), verified=verified, rejected=rejected, roots=roots))
-        if self.voting:
-            text.append("\n" + _("VOTE MODE") + " · ")
-            if self.participant:
-                left = case.votes_per_person - causes.votes_used(case, self.participant)
-                text.append(_("voting: "))
-                text.append(inert(self.participant))
-                text.append(" · " + _("{left} of {limit} dots left", left=left, limit=case.votes_per_person))
-            else:
-                text.append(_("press p to say who is voting"))
-        return text
-
-    def vote_text(self, case: Case) -> Text:
-        text = Text(_("Dots placed") + "\n", style="bold underline")
-        used = causes.tally(case)
-        names = list(dict.fromkeys([m.name for m in case.team] + list(used)))
-        if self.participant and self.participant not in names:
-            names.append(self.participant)
-        for name in names:
-            count = used.get(name, 0)
-            style = "bold" if name == self.participant else ("dim" if count == 0 else "")
-            pointer = "▶ " if name == self.participant else "  "
-            text.append(pointer + " ".join(inert(name).split()), style=style)
-            text.append(f"  {count}/{case.votes_per_person}\n", style=style)
-        if not names:
-            text.append(_("nobody yet") + "\n", style="dim")
-        text.append("\n" + _("Ranking") + "\n", style="bold underline")
-        ranking = causes.ranked_by_votes(case)
-        for place, cause in enumerate(ranking[:RANKING_SHOWN], start=1):
-            text.append(f"{place}. ●{cause.total_votes} ", style="bold magenta")
-            text.append(" ".join(inert(cause.text).split()) + f"  {cause.id}\n")
-        if len(ranking) > RANKING_SHOWN:
-            text.append(_("+{count} more", count=len(ranking) - RANKING_SHOWN) + "\n", style="dim")
-        if not ranking:
-            text.append(_("no dots placed yet") + "\n", style="dim")
-        return text
-
-    def detail_text(self, case: Case, node_id: str | None) -> Text:
-        try:
-            node = case.node(node_id) if node_id else None
-        except RcaError:
-            node = None
-        if node is None or node.kind is NodeKind.PROBLEM:
-            return Text(_("Select a bone to add causes to it (a), or a cause to verify (v), reject (x) or "
-                          "mark as root cause (r)."), style="dim")
-        if node.kind is NodeKind.CATEGORY:
-            text = Text(inert(category_label(node)) + "\n", style="bold")
-            text.append(_("{count} causes on this bone", count=len(causes.descendants(case, node.id))),
-                        style="dim")
-            return text
-        text = Text(f"{node.id} · {node.status.label}", style="bold")
-        if node.root:
-            text.append("  ★ " + _("root cause"), style="bold")
-        text.append("\n")
-        bone = causes.category_of(case, node.id)
-        if bone is not None:
-            text.append(_("Bone") + ": ", style="dim")
-            text.append(inert(category_label(bone)) + "\n")
-        if node.created_by:
-            text.append(_("Said by") + ": ", style="dim")
-            text.append(inert(node.created_by) + "\n")
-        if node.votes:
-            text.append(_("Dots") + ": ", style="dim")
-            text.append(", ".join(f"{inert(who)} {count}" for who, count in node.votes.items()) + "\n")
-        for item in node.evidence[-3:]:
-            text.append("✎ ", style="dim")
-            text.append(f"{format_date(item.on)} {inert(item.text)}\n")
-        return text
 
     def _walk(self, node: TreeNode[str]) -> list[TreeNode[str]]:
         out = [node]
@@ -292,7 +188,7 @@ class FishboneEditor(ToolWidget):
 
     def select(self, node_id: str) -> None:
         """Put the cursor on a node (the first place it appears), opening its bone if needed."""
-        tree = self.tree
+        tree = self.cause_tree
         for node in self._walk(tree.root):
             if node.data == node_id:
                 parent = node.parent
@@ -303,7 +199,10 @@ class FishboneEditor(ToolWidget):
                 return
 
     def selected(self) -> str | None:
-        node = self.tree.cursor_node
+        try:
+            node = self.cause_tree.cursor_node
+        except NoMatches:  # asked (by the footer) before the tree is composed
+            return None
         return node.data if node else None
 
     def selected_node(self) -> Cause | None:
@@ -325,7 +224,7 @@ class FishboneEditor(ToolWidget):
     def _highlighted(self) -> None:
         self.refresh_bindings()
         if not self.voting:
-            self.query_one("#fishbone-side", Static).update(self.detail_text(self.session.case, self.selected()))
+            self.query_one("#fishbone-side", Static).update(detail_text(self.session.case, self.selected()))
 
     @on(Tree.NodeSelected, "#fishbone-tree")
     def _selected(self, event: Tree.NodeSelected[str]) -> None:
@@ -458,7 +357,7 @@ class FishboneEditor(ToolWidget):
             _("Delete {node}? ctrl+z undoes it. To keep a cause on record, reject it instead (x).", node=node.id)
         if not await self.app.push_screen_wait(ConfirmDialog(question)):
             return
-        parent = self.tree.cursor_node.parent.data if self.tree.cursor_node and self.tree.cursor_node.parent \
+        parent = self.cause_tree.cursor_node.parent.data if self.cause_tree.cursor_node and self.cause_tree.cursor_node.parent \
             else PROBLEM_NODE
         self._save(lambda c, _ids: causes.remove(c, node.id, children_to=(parent or PROBLEM_NODE) if below
                                                  else None), _("{node} deleted", node=node.id))
@@ -477,11 +376,11 @@ class FishboneEditor(ToolWidget):
             label = Text(f"{name}  ", style="bold")
             label.append(", ".join(_(text) for _key, text in entries))
             choices.append((label, name))
-        name = await self.app.push_screen_wait(ChoiceDialog(
+        chosen = await self.app.push_screen_wait(ChoiceDialog(
             _("Add the bones of a standard set"), choices, current=case.category_set,
             help=_("Bones already on the fishbone are kept; only the missing ones are added.")))
-        if name:
-            self._save(lambda c, _ids: apply_category_set(c, name), _("bones of {set} added", set=name))
+        if chosen:
+            self._save(lambda c, _ids: apply_category_set(c, chosen), _("bones of {set} added", set=chosen))
 
     @work(exclusive=True, group="fishbone-edit")
     async def action_add_category(self) -> None:

@@ -1,4 +1,4 @@
-"""A Unicode fishbone (Ishikawa) drawing of a case that fits the terminal's width.
+"""How a fishbone reads on screen: a Unicode drawing that fits the width, the tree's labels, the panels.
 
 ``draw_fishbone(case, width)`` is pure (a list of lines, none wider than ``width`` cells) so it is unit
 tested without a terminal; ``FishboneArt`` shows it and draws it again when its size changes.
@@ -25,7 +25,8 @@ from textual.widget import Widget
 
 from methods.ishikawa import category_label
 from rca import causes as graph
-from rca.i18n import _
+from rca.errors import RcaError
+from rca.i18n import _, format_date
 from rca.model import PROBLEM_NODE, Case, Cause, CauseStatus, NodeKind
 from rca.textout import clip, inert
 from rca.textout import width as cells
@@ -54,7 +55,7 @@ class Bone:
     items: tuple[tuple[int, Cause], ...]
 
 
-def cause_label(cause: Cause) -> str:
+def drawn_label(cause: Cause) -> str:
     """A cause as the drawing writes it: its marks, then its text on one line."""
     mark = ROOT_MARK if cause.root else ""
     return mark + MARKS[cause.status] + " ".join(inert(cause.text).split())
@@ -143,7 +144,7 @@ def _wrap(text: str, width: int, max_lines: int) -> list[str]:
 
 def _bone_rows(bone: Bone, rows: int) -> list[tuple[int, str]]:
     """What a bone shows on each of its ``rows``: (indent, text), the last one "+N more" if needed."""
-    items = [(depth, cause_label(cause)) for depth, cause in bone.items]
+    items = [(depth, drawn_label(cause)) for depth, cause in bone.items]
     if len(items) <= rows:
         return items
     shown = items[: rows - 1]
@@ -247,6 +248,128 @@ def styled(line: str) -> Text:
             text.stylize(style, start, min(ends, default=len(line)))
             start = line.find(mark, start + 1)
     return text
+
+
+# ---------------------------------------------------------------- how the editor reads: labels and panels
+
+STATUS_MARKS: dict[CauseStatus, tuple[str, str]] = {
+    CauseStatus.HYPOTHESIS: ("? ", "yellow"),
+    CauseStatus.VERIFIED: ("✓ ", "bold green"),
+    CauseStatus.REJECTED: ("✗ ", "dim"),
+}
+"""The mark before a cause and its style: the mark says it without colour."""
+
+RANKING_SHOWN = 8
+"""How many causes the vote ranking lists."""
+
+
+def cause_label(cause: Cause, *, voting: bool) -> Text:
+    """A cause as the tree reads it: status mark, text, root, votes, evidence count, id."""
+    mark, style = STATUS_MARKS[cause.status]
+    text = Text(mark, style=style)
+    rejected = cause.status is CauseStatus.REJECTED
+    body = "dim strike" if rejected else ("bold green" if cause.status is CauseStatus.VERIFIED else "")
+    text.append(" ".join(inert(cause.text).split()), style="bold" if cause.root else body)
+    if rejected:
+        text.append("  " + _("rejected"), style="dim italic")
+    if cause.root:
+        text.append("  ★ " + _("ROOT CAUSE"), style="bold reverse")
+    if cause.total_votes:
+        dots = "●" * min(cause.total_votes, 10) if voting else "●"
+        text.append(f"  {dots}{cause.total_votes}", style="bold magenta")
+    if cause.evidence:
+        text.append(f"  ✎{len(cause.evidence)}", style="dim")
+    text.append(f"  {cause.id}", style="dim")
+    return text
+
+
+def bone_label(case: Case, bone: Cause) -> Text:
+    """A bone: its name in capitals and how many causes hang from it."""
+    count = len(graph.descendants(case, bone.id))
+    text = Text(inert(category_label(bone)).upper(), style="bold")
+    text.append(f"  ({count})", style="dim")
+    return text
+
+
+def status_text(case: Case, *, voting: bool, participant: str) -> Text:
+    """The line above the tree: the bones, the causes by status and, when voting, who votes."""
+    found = graph.causes_only(case)
+    verified = sum(c.status is CauseStatus.VERIFIED for c in found)
+    rejected = sum(c.status is CauseStatus.REJECTED for c in found)
+    roots = len(graph.root_causes(case))
+    text = Text(_("Bones: {set} · {bones} bones · {count} causes ({verified} verified, {rejected} "
+                  "rejected, {roots} root)", set=case.category_set, bones=len(graph.categories(case)),
+                  count=len(found), verified=verified, rejected=rejected, roots=roots))
+    if voting:
+        text.append("\n" + _("VOTE MODE") + " · ")
+        if participant:
+            left = case.votes_per_person - graph.votes_used(case, participant)
+            text.append(_("voting: "))
+            text.append(inert(participant))
+            text.append(" · " + _("{left} of {limit} dots left", left=left, limit=case.votes_per_person))
+        else:
+            text.append(_("press p to say who is voting"))
+    return text
+
+def vote_text(case: Case, participant: str) -> Text:
+    """The side panel while voting: dots placed per participant, then the ranking."""
+    text = Text(_("Dots placed") + "\n", style="bold underline")
+    used = graph.tally(case)
+    names = list(dict.fromkeys([m.name for m in case.team] + list(used)))
+    if participant and participant not in names:
+        names.append(participant)
+    for name in names:
+        count = used.get(name, 0)
+        style = "bold" if name == participant else ("dim" if count == 0 else "")
+        pointer = "▶ " if name == participant else "  "
+        text.append(pointer + " ".join(inert(name).split()), style=style)
+        text.append(f"  {count}/{case.votes_per_person}\n", style=style)
+    if not names:
+        text.append(_("nobody yet") + "\n", style="dim")
+    text.append("\n" + _("Ranking") + "\n", style="bold underline")
+    ranking = graph.ranked_by_votes(case)
+    for place, cause in enumerate(ranking[:RANKING_SHOWN], start=1):
+        text.append(f"{place}. ●{cause.total_votes} ", style="bold magenta")
+        text.append(" ".join(inert(cause.text).split()) + f"  {cause.id}\n")
+    if len(ranking) > RANKING_SHOWN:
+        text.append(_("+{count} more", count=len(ranking) - RANKING_SHOWN) + "\n", style="dim")
+    if not ranking:
+        text.append(_("no dots placed yet") + "\n", style="dim")
+    return text
+
+def detail_text(case: Case, node_id: str | None) -> Text:
+    """The side panel otherwise: what is known of the selected cause or bone."""
+    try:
+        node = case.node(node_id) if node_id else None
+    except RcaError:
+        node = None
+    if node is None or node.kind is NodeKind.PROBLEM:
+        return Text(_("Select a bone to add causes to it (a), or a cause to verify (v), reject (x) or "
+                      "mark as root cause (r)."), style="dim")
+    if node.kind is NodeKind.CATEGORY:
+        text = Text(inert(category_label(node)) + "\n", style="bold")
+        text.append(_("{count} causes on this bone", count=len(graph.descendants(case, node.id))),
+                    style="dim")
+        return text
+    text = Text(f"{node.id} · {node.status.label}", style="bold")
+    if node.root:
+        text.append("  ★ " + _("root cause"), style="bold")
+    text.append("\n")
+    bone = graph.category_of(case, node.id)
+    if bone is not None:
+        text.append(_("Bone") + ": ", style="dim")
+        text.append(inert(category_label(bone)) + "\n")
+    if node.created_by:
+        text.append(_("Said by") + ": ", style="dim")
+        text.append(inert(node.created_by) + "\n")
+    if node.votes:
+        text.append(_("Dots") + ": ", style="dim")
+        text.append(", ".join(f"{inert(who)} {count}" for who, count in node.votes.items()) + "\n")
+    for item in node.evidence[-3:]:
+        text.append("✎ ", style="dim")
+        text.append(f"{format_date(item.on)} {inert(item.text)}\n")
+    return text
+
 
 
 class FishboneArt(Widget):

@@ -144,7 +144,7 @@ class IndicatorChart(PlotextPlot):
         if indicator.baseline is not None:
             plt.plot(span, [indicator.baseline] * 2, color=BASELINE_COLOR, label=_("baseline"))
         ticks = sorted({*xs[:: max(1, len(xs) // MAX_TICKS)], xs[-1]})
-        plt.xticks(ticks, [format_date(start.fromordinal(start.toordinal() + t)) for t in ticks])
+        plt.xticks([float(t) for t in ticks], [format_date(start.fromordinal(start.toordinal() + t)) for t in ticks])
         self.refresh()
 
 
@@ -154,11 +154,11 @@ class IndicatorPanel(ToolWidget):
     DEFAULT_CSS = """
     IndicatorPanel { height: auto; min-height: 16; }
     IndicatorPanel #ind-main { height: auto; }
-    IndicatorPanel #ind-left { width: 1fr; max-width: 60; height: auto; }
+    IndicatorPanel #ind-left { width: 1fr; min-width: 36; max-width: 56; height: auto; }
     IndicatorPanel DataTable { height: auto; max-height: 10; min-height: 3; }
     IndicatorPanel #ind-measurements { margin-top: 1; }
     IndicatorPanel .ind-heading { text-style: bold; padding: 0 1; background: $boost; }
-    IndicatorPanel IndicatorChart { width: 2fr; height: 18; min-width: 30; }
+    IndicatorPanel IndicatorChart { width: 1fr; height: 18; min-width: 30; }
     """
 
     BINDINGS = [
@@ -180,7 +180,7 @@ class IndicatorPanel(ToolWidget):
                 yield Static(_("Indicators"), classes="ind-heading")
                 indicators: DataTable[Text] = DataTable(id="ind-table", cursor_type="row")
                 indicators.add_column(_("id"), key="id", width=4)
-                indicators.add_column(_("name"), key="name", width=22)
+                indicators.add_column(_("name"), key="name", width=16)
                 indicators.add_column(_("latest"), key="latest")
                 indicators.add_column(_("target"), key="target")
                 indicators.add_column(_("status"), key="status")
