@@ -157,7 +157,7 @@ def _current(src: _Source) -> list[Block | None]:
     """The current condition's texts, with the indicator charts beside them (side by side they take half
     the height; a chart alone keeps to half the width, so its lettering stays in scale), then IS / IS NOT."""
     texts = parts.present(*src.fields("current"), parts.problem_facts(src.case, CURRENT_FACTS))
-    charts = parts.indicator_figures(src.case, width=360, height=160)
+    charts = parts.indicator_figures(src.case, width=360, height=145)
     beside = [Group((Group(tuple(texts)), Group(tuple(charts))), "split")] if charts else texts
     return [*beside, parts.is_is_not(src.case)]
 

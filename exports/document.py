@@ -506,7 +506,8 @@ def indicator_chart_svg(indicator: Indicator, *, width: int = 640, height: int =
     points = sorted(indicator.measurements, key=lambda m: m.on)
     if not points:
         return None
-    left, right, top, bottom = 54, 96, 14, 30
+    phased = any(p.phase for p in points)
+    left, right, top, bottom = 54, 96, 28 if phased else 16, 30
     plot_w, plot_h = width - left - right, height - top - bottom
     days = [p.on.toordinal() for p in points]
     if indicator.target_date is not None:
@@ -557,7 +558,7 @@ def indicator_chart_svg(indicator: Indicator, *, width: int = 640, height: int =
         good = indicator.meets_target(point.value)
         out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.2" {_LOOK["pt-ok" if good else "pt"]}/>')
     unit = f" ({html_text(indicator.unit)})" if indicator.unit else ""
-    out.append(f'<text x="{left}" y="{top - 4}" {_LOOK["unit"]}>{html_text(indicator.better.label)}{unit}</text>')
+    out.append(f'<text x="{left}" y="11" {_LOOK["unit"]}>{html_text(indicator.better.label)}{unit}</text>')
     out.append("</svg>")
     return "".join(out)
 
@@ -583,18 +584,31 @@ def _date_ticks(days: list[date], x: Callable[[int], float], axis_y: float) -> l
 
 
 def _phase_marks(points: Sequence[Any], x: Callable[[int], float], top: float, plot_h: float) -> list[str]:
+    """A dashed rule where the phase changes, and each phase's name above the plot from where it starts
+    (a name that would run into the next one moves right, or is left out when its phase is too short)."""
+    starts: list[tuple[float, str]] = []
     marks: list[str] = []
-    previous = points[0].phase
-    if previous:
-        marks.append(f'<text x="{x(points[0].on.toordinal()) + 3:.1f}" y="{top + 10}" {_LOOK["phase"]}>'
-                     f"{html_text(one_line(previous))}</text>")
-    for before, point in zip(points, points[1:], strict=False):
-        if point.phase and point.phase != previous:
-            mid = (x(before.on.toordinal()) + x(point.on.toordinal())) / 2
-            marks.append(f'<line x1="{mid:.1f}" x2="{mid:.1f}" y1="{top}" y2="{top + plot_h}" {_LOOK["phase-rule"]}/>'
-                         f'<text x="{mid + 3:.1f}" y="{top + 10}" {_LOOK["phase"]}>{html_text(one_line(point.phase))}'
-                         "</text>")
-            previous = point.phase
+    previous = ""
+    for index, point in enumerate(points):
+        if not point.phase or point.phase == previous:
+            continue
+        if index == 0:
+            start = x(point.on.toordinal())
+        else:
+            start = (x(points[index - 1].on.toordinal()) + x(point.on.toordinal())) / 2
+            marks.append(f'<line x1="{start:.1f}" x2="{start:.1f}" y1="{top}" y2="{top + plot_h}" '
+                         f'{_LOOK["phase-rule"]}/>')
+        starts.append((start, one_line(point.phase)))
+        previous = point.phase
+    free_from = -1e9
+    following_starts = [s for s, _n in starts[1:]] + [1e9]
+    for (start, name), following in zip(starts, following_starts[:len(starts)], strict=True):
+        at = max(start + 2, free_from)
+        width = 5.6 * len(name)  # about 9-pixel capitals
+        if at + width > following + width * 0.9:
+            continue
+        marks.append(f'<text x="{at:.1f}" y="{top - 5}" {_LOOK["phase"]}>{html_text(name)}</text>')
+        free_from = at + width + 6
     return marks
 
 

@@ -180,7 +180,7 @@ def is_is_not(case: Case) -> Table | None:
     rows = tuple((r.dimension, r.is_, r.is_not, r.distinction) for r in case.problem.is_is_not)
     if not rows:
         return None
-    return Table((_("Dimension"), _("Is"), _("Is not"), _("Distinction")), rows, (16, 28, 28, 28), "isnot")
+    return Table((_("Dimension"), _("Is"), _("Is not"), _("Distinction")), rows, (13, 29, 29, 29), "isnot")
 
 
 # ---------------------------------------------------------------- causes

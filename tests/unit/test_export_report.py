@@ -501,3 +501,27 @@ def test_report_injection_corpus_stays_text(tmp_path: Path, method: Method, exte
 
         rendered = MarkdownIt("commonmark", {"html": True}).render(text)
         assert not live_markup(rendered), live_markup(rendered)[:5]
+
+
+# ---------------------------------------------------------------- the indicator chart
+
+
+@pytest.mark.parametrize("values", [[], [5.0], [5.0, 5.0], [1200.0, 800.0, 40.0], [-3.0, 2.5, 0.0]])
+@pytest.mark.parametrize("phases", [False, True])
+def test_indicator_chart_draws_any_series(values: list[float], phases: bool) -> None:
+    from exports.document import checked_svg, indicator_chart_svg
+
+    names = ["baseline", "baseline", "improve", "control", "control"]
+    indicator = Indicator(id="I-1", name="Returns <b>", unit="ppm", target=50.0, target_date=date(2026, 6, 30),
+                          measurements=[Measurement(on=date(2026, 1, 1 + 7 * i), value=v,
+                                                    phase=names[i] if phases else "")
+                                        for i, v in enumerate(values)])
+    svg = indicator_chart_svg(indicator)
+    if not values:
+        assert svg is None
+        return
+    assert svg is not None and checked_svg(svg) == svg
+    assert "Target 50" in svg and "<b>" not in svg
+    assert svg.count("<circle") == len(values)
+    if phases and len(values) > 2:
+        assert "improve" in svg
