@@ -281,7 +281,7 @@ def sheet_markdown(sheet: Sheet) -> str:
     facts = Facts(((_("Case"), h.case), (_("Method"), h.method), (_("Owner"), h.owner),
                    (_("Mentor / approver"), h.mentor), (_("Date"), h.date), (_("Revision"), h.revision),
                    (_("Status"), h.status), (_("Team"), h.team or "—")))
-    title = f"# {md_plain(_('A3'))} — {md_plain(h.case)}: {md_plain(h.theme)}"
+    title = "# " + md_plain(_("{kind} — {case}: {title}", kind=_("A3"), case=h.case, title=h.theme))
     sections = [Section(_(t), sheet.boxes.get(k, ()), number=str(n)) for n, (k, t, _s) in enumerate(BOXES, 1)]
     return "\n\n".join((title, facts.markdown(), to_markdown(sections))) + "\n"
 

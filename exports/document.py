@@ -255,7 +255,8 @@ class Facts:
         return f'<table class="facts {self.cls}"><tbody>{rows}</tbody></table>'
 
     def markdown(self) -> str:
-        return "\n".join(f"- **{md_cell(label)}:** {cell_markdown(value)}" for label, value in self.items)
+        return "\n".join(f"- **{md_cell(_('{label}:', label=label))}** {cell_markdown(value)}"
+                         for label, value in self.items)
 
 
 @dataclass(frozen=True)

@@ -407,7 +407,8 @@ def indicator_line(indicator: Indicator) -> str:
     """The indicator's name and unit, then its summary."""
     unit = f" ({indicator.unit})" if indicator.unit else ""
     summary = indicator_summary(indicator)
-    return f"{indicator.name}{unit}: {summary}" if summary else f"{indicator.name}{unit}"
+    name = f"{indicator.name}{unit}"
+    return _("{name}: {summary}", name=name, summary=summary) if summary else name
 
 
 def indicator_verdict(indicator: Indicator) -> Pill:
@@ -694,7 +695,7 @@ def cover_html_and_md(case: Case, ctx: ExportContext) -> tuple[str, str, list[Bl
     kind = report_kind(case)
     head_html = (f'<header class="cover"><div class="kicker">{html_text(kind)} · {html_text(case.id)}</div>'
                  f'<h1 class="doc-title">{html_text(one_line(case.title))}</h1></header>')
-    head_md = f"# {md_plain(kind)} — {md_plain(case.id)}: {md_plain(one_line(case.title))}"
+    head_md = "# " + md_plain(_("{kind} — {case}: {title}", kind=kind, case=case.id, title=one_line(case.title)))
     blocks = present(Group((facts,), "cover-meta"), titled(_("Summary"), summary_facts(case, ctx.today)),
                      titled(_("Where each step stands"), gate_table(case)))
     return head_html, head_md, blocks
