@@ -363,3 +363,44 @@ async def test_through_the_app_case_screen(workspace: Workspace) -> None:
     case = saved(workspace, case_id)
     bone = causes.categories(case)[0]
     assert [c.text for c in causes.children(case, bone.id)] == ["Operator not trained on the new gauge"]
+
+
+async def test_dots_per_person_and_a_new_round(workspace: Workspace) -> None:
+    def build(case: Case) -> None:
+        verified_and_rejected(case)
+        spindle = causes.causes_only(case)[0]
+        causes.vote(case, spindle.id, "Alice")
+        causes.vote(case, spindle.id, "Alice")
+
+    case_id = new_case(workspace, build)
+    app = Host(workspace, case_id, step("vote"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ""
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "already placed 2" in str(app.screen.query_one("#form-error", Static).render())
+        app.screen.query_one(Input).value = ""
+        await type_text(pilot, "5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved(workspace, case_id).votes_per_person == 5
+        await pilot.press("N")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert causes.tally(saved(workspace, case_id)) == {}
+
+
+def test_every_binding_has_an_id_and_a_tooltip() -> None:
+    from rca.tui.dialogs.action_dialogs import ChoiceDialog
+    from rca.tui.screens.my_actions import MyActionsScreen
+    from rca.tui.widgets.action_plan import ActionPlan
+    from rca.tui.widgets.indicators import IndicatorPanel
+
+    for owner in (FishboneEditor, ActionPlan, IndicatorPanel, MyActionsScreen, ChoiceDialog):
+        ids = [binding.id for binding in owner.BINDINGS]  # type: ignore[union-attr]
+        assert all(ids) and len(set(ids)) == len(ids), owner
+        assert all(binding.tooltip for binding in owner.BINDINGS), owner  # type: ignore[union-attr]

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from methods.base import StepDef
 from rca import actions as plan
@@ -340,7 +341,7 @@ class ActionPlan(ToolWidget):
         table = self.table
         try:
             table.move_cursor(row=table.get_row_index(action_id))
-        except Exception:  # the filters hide it: nothing to select
+        except RowDoesNotExist:  # the filters hide it: nothing to select
             return
 
     @work(exclusive=True, group="plan-edit")

@@ -44,6 +44,8 @@ from rca.tui.widgets.fishbone_art import (
 DRAWING_MIN_HEIGHT = 40
 """Terminals at least this tall show the drawing from the start; smaller ones toggle it with ``d``."""
 
+MAX_DOTS = 20
+"""Most dots a participant can get (the model's limit)."""
 STACKED_WIDTH = 90
 """Narrower than this, the side panel (details, votes) goes under the tree instead of beside it."""
 NEEDS_CAUSE = frozenset({"verify", "reject", "reopen", "toggle_root", "vote_up", "vote_down", "add_sub"})
@@ -97,6 +99,10 @@ class FishboneEditor(ToolWidget):
                 tooltip=_("Choose who is voting now (a team member, or type a name)")),
         Binding("d", "toggle_drawing", _("Drawing"), id="fishbone.drawing",
                 tooltip=_("Show or hide the fishbone drawing")),
+        Binding("D", "dots_per_person", _("Dots each"), id="fishbone.dots_per_person", show=False,
+                tooltip=_("How many dots each participant gets")),
+        Binding("N", "new_round", _("New round"), id="fishbone.new_round", show=False,
+                tooltip=_("Take every dot back and vote again (asks first)")),
         Binding("delete", "remove", _("Delete"), id="fishbone.delete", show=False,
                 tooltip=_("Delete the selected cause (asks first; to keep it on record, reject it instead)")),
     ]
@@ -234,7 +240,8 @@ class FishboneEditor(ToolWidget):
             self.action_add_cause()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("vote_up", "vote_down", "pick_participant") and not self.voting:
+        if action in ("vote_up", "vote_down", "pick_participant", "dots_per_person", "new_round") \
+                and not self.voting:
             return False
         if action in NEEDS_CAUSE:
             node = self.selected_node()
@@ -403,6 +410,36 @@ class FishboneEditor(ToolWidget):
 
     def action_toggle_voting(self) -> None:
         self.voting = not self.voting
+
+    @work(exclusive=True, group="fishbone-edit")
+    async def action_dots_per_person(self) -> None:
+        def submit(values: dict[str, str]) -> str | None:
+            text = values["dots"].strip()
+            if not text.isdigit() or not 1 <= int(text) <= MAX_DOTS:
+                return _("dots: give a whole number from 1 to {limit}", limit=MAX_DOTS)
+            dots = int(text)
+            used = max(causes.tally(self.session.case).values(), default=0)
+            if dots < used:
+                return _("dots: someone has already placed {used}; take dots back first, or start a new round",
+                         used=used)
+
+            def change(case: Case, _ids: Any) -> None:
+                case.votes_per_person = dots
+
+            return submit_change(self, change, _("{dots} dots per participant", dots=dots))
+
+        await self.app.push_screen_wait(Form(_("Dots per participant"), [FieldSpec(
+            "dots", _("Dots each"), str(self.session.case.votes_per_person),
+            help=_("Usually a third of the causes on the board, 3 to 5."))], submit))
+
+    @work(exclusive=True, group="fishbone-edit")
+    async def action_new_round(self) -> None:
+        if not causes.tally(self.session.case):
+            self.app.notify(_("No dots placed yet"), timeout=3)
+            return
+        if await self.app.push_screen_wait(ConfirmDialog(
+                _("Take back every dot and vote again? ctrl+z undoes it."))):
+            self._save(lambda c, _ids: causes.clear_votes(c), _("votes cleared for a new round"))
 
     def action_toggle_drawing(self) -> None:
         self.show_drawing = not self.show_drawing
