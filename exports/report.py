@@ -330,7 +330,7 @@ ColumnCell = Callable[[Case, Action, date], Cell]
 ACTION_COLUMNS: dict[str, tuple[str, int, ColumnCell]] = {
     "action": (N_("Action"), 34, lambda c, a, t: _action(a, t)),
     "title": (N_("Action"), 30, lambda c, a, t: Inline((Quiet(a.id), a.title))),
-    "kind": (N_("Kind"), 11, lambda c, a, t: a.kind.label),
+    "kind": (N_("Kind"), 14, lambda c, a, t: a.kind.label),
     "treats": (N_("Root cause treated"), 24, _treats),
     "owner": (N_("Owner"), 13, lambda c, a, t: a.owner or "—"),
     "due": (N_("Due"), 12, lambda c, a, t: _due(a, t)),
@@ -475,12 +475,27 @@ def signoff_table(case: Case) -> Table | None:
 # ---------------------------------------------------------------- the report
 
 
-@dataclass
-class _Seen:
-    """What a report has shown already: the drawing and the charts appear once, at their first step."""
+CAUSE_TOOLS = (Tool.CAUSE_TREE, Tool.FISHBONE)
 
-    drawing: bool = False
-    charts: bool = False
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where a report shows the parts several steps share, so each appears once: the drawing and the
+    charts at the first step that embeds them, the root causes and indicator status at the last, the
+    votes at the voting step (``mode=vote``), else with the root causes."""
+
+    first: dict[str, str]
+    last: dict[str, str]
+    votes: str
+
+    @classmethod
+    def of(cls, steps: list[StepDef]) -> _Layout:
+        groups = {"causes": [s.key for s in steps if s.tool in CAUSE_TOOLS],
+                  "indicators": [s.key for s in steps if s.tool is Tool.INDICATOR]}
+        first = {name: keys[0] for name, keys in groups.items() if keys}
+        last = {name: keys[-1] for name, keys in groups.items() if keys}
+        voting = [s.key for s in steps if s.option("mode") == "vote"]
+        return cls(first, last, voting[0] if voting else last.get("causes", ""))
 
 
 def present(*blocks: Block | None) -> list[Block]:
@@ -498,20 +513,6 @@ def _kinds_option(step: StepDef) -> list[ActionKind] | None:
     return [k for k in ActionKind if k.value in wanted] or None
 
 
-def _drawing_once(case: Case, ctx: ExportContext, seen: _Seen) -> Block | None:
-    if seen.drawing:
-        return None
-    seen.drawing = True
-    return cause_drawing(case, ctx)
-
-
-def _charts_once(case: Case, seen: _Seen) -> list[Block]:
-    if seen.charts:
-        return []
-    seen.charts = True
-    return indicator_figures(case)
-
-
 def _fishbone_votes(case: Case) -> Block | None:
     ranked = causes.ranked_by_votes(case)
     if not ranked:
@@ -526,20 +527,45 @@ def _signoff_or_notice(case: Case, key: str) -> Block:
     return signoff_facts(record.signoff) if record and record.signoff else Notice(_("Not signed yet."), "warn")
 
 
-ToolContent = Callable[[Case, StepDef, ExportContext, _Seen], list[Block]]
+def cause_counts(case: Case) -> str:
+    """'18 causes named: 5 verified, 9 rejected, 3 root causes' (what a step in between has to show)."""
+    found = causes.causes_only(case)
+    verified = sum(c.status is CauseStatus.VERIFIED for c in found)
+    rejected = sum(c.status is CauseStatus.REJECTED for c in found)
+    return _("{count} causes named: {verified} verified, {rejected} rejected, {roots} root causes",
+             count=len(found), verified=verified, rejected=rejected, roots=len(causes.root_causes(case)))
+
+
+def _cause_parts(case: Case, step: StepDef, ctx: ExportContext, at: _Layout) -> list[Block]:
+    if step.key not in (at.first.get("causes"), at.last.get("causes"), at.votes):
+        return [Paragraph(cause_counts(case))] if causes.causes_only(case) else []
+    return present(cause_drawing(case, ctx) if at.first.get("causes") == step.key else None,
+                   titled(_("Most voted causes"), _fishbone_votes(case)) if at.votes == step.key else None,
+                   titled(_("Root causes"), root_causes_block(case)) if at.last.get("causes") == step.key else None)
+
+
+def _plan_parts(case: Case, step: StepDef, ctx: ExportContext, at: _Layout) -> list[Block]:
+    chosen = actions_of(case, _kinds_option(step))
+    if step.option("focus") == "effectiveness":
+        return present(action_table(case, chosen, ctx.today, ("title", "criterion", "check", "result")))
+    return present(action_table(case, chosen, ctx.today, ("action", "kind", "treats", "owner", "due", "status")))
+
+
+def _indicator_parts(case: Case, step: StepDef, ctx: ExportContext, at: _Layout) -> list[Block]:
+    charts = indicator_figures(case) if at.first.get("indicators") == step.key else []
+    return present(*charts, indicator_status(case) if at.last.get("indicators") == step.key else None)
+
+
+ToolContent = Callable[[Case, StepDef, ExportContext, _Layout], list[Block]]
 TOOL_CONTENT: dict[Tool, ToolContent] = {
-    Tool.TEXT: lambda case, step, ctx, seen: [],
-    Tool.TEAM: lambda case, step, ctx, seen: present(team_table(case)),
-    Tool.PROBLEM: lambda case, step, ctx, seen: present(problem_facts(case), is_is_not(case)),
-    Tool.CAUSE_TREE: lambda case, step, ctx, seen: present(
-        _drawing_once(case, ctx, seen), titled(_("Root causes"), root_causes_block(case))),
-    Tool.FISHBONE: lambda case, step, ctx, seen: present(
-        _drawing_once(case, ctx, seen), titled(_("Most voted causes"), _fishbone_votes(case)),
-        titled(_("Root causes"), root_causes_block(case))),
-    Tool.ACTION_PLAN: lambda case, step, ctx, seen: present(action_table(
-        case, actions_of(case, _kinds_option(step)), ctx.today, ("action", "kind", "treats", "owner", "due", "status"))),
-    Tool.INDICATOR: lambda case, step, ctx, seen: present(*_charts_once(case, seen), indicator_status(case)),
-    Tool.SIGNOFF: lambda case, step, ctx, seen: [_signoff_or_notice(case, step.key)],
+    Tool.TEXT: lambda case, step, ctx, at: [],
+    Tool.TEAM: lambda case, step, ctx, at: present(team_table(case)),
+    Tool.PROBLEM: lambda case, step, ctx, at: present(problem_facts(case), is_is_not(case)),
+    Tool.CAUSE_TREE: _cause_parts,
+    Tool.FISHBONE: _cause_parts,
+    Tool.ACTION_PLAN: _plan_parts,
+    Tool.INDICATOR: _indicator_parts,
+    Tool.SIGNOFF: lambda case, step, ctx, at: [_signoff_or_notice(case, step.key)],
 }
 """What each embedded tool shows in a report, for any method."""
 
@@ -611,13 +637,13 @@ FIELDS_AFTER = {"d1", "d2"}
 """Disciplines whose tables come before their free text (the team, the problem)."""
 
 
-def step_section(case: Case, step: StepDef, number: str, ctx: ExportContext, seen: _Seen) -> Section:
+def step_section(case: Case, step: StepDef, number: str, ctx: ExportContext, at: _Layout) -> Section:
     """A step as a report section: its purpose, fields, the tool's content, the sign-off or tollgate."""
     fields = step_fields(case, step.key)
     if case.method is Method.EIGHT_D and step.key in EIGHT_D:
         content = present(*EIGHT_D[step.key](case, ctx))
     else:
-        content = TOOL_CONTENT[step.tool](case, step, ctx, seen)
+        content = TOOL_CONTENT[step.tool](case, step, ctx, at)
     blocks = [*content, *present(fields)] if step.key in FIELDS_AFTER else [*present(fields), *content]
     record = case.steps.get(step.key)
     if step.tool is not Tool.SIGNOFF and step.key != "d8":
@@ -702,8 +728,9 @@ def cover_html_and_md(case: Case, ctx: ExportContext) -> tuple[str, str, list[Bl
 
 
 def report_sections(case: Case, ctx: ExportContext) -> list[Section]:
-    seen = _Seen()
-    return [step_section(case, step, _number(step, i), ctx, seen) for i, step in enumerate(step_defs(case), 1)]
+    steps = step_defs(case)
+    at = _Layout.of(steps)
+    return [step_section(case, step, _number(step, i), ctx, at) for i, step in enumerate(steps, 1)]
 
 
 def report_html(case: Case, ctx: ExportContext) -> str:
