@@ -17,7 +17,7 @@ from exports.fishbone_layout import text_width
 from exports.registry import ExportContext
 from exports.safe import atomic_write_bytes, html_attr, html_text, one_line, shorten
 from rca import actions as plan
-from rca.i18n import _, format_date
+from rca.i18n import _, format_date, language
 from rca.model import Action, ActionKind, ActionStatus, Case, Effectiveness
 
 FONT = "Arial, 'Liberation Sans', Helvetica, 'DejaVu Sans', sans-serif"
@@ -61,20 +61,27 @@ def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
     return text
 
 
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def _axis(out: list[str], x0: float, scale: float, start: date, end: date, top: float, bottom: float) -> None:
+    """Month lines and names, week lines (Mondays) and, where there is room, their dates."""
     day = start
     while day <= end:
         x = x0 + (day - start).days * scale
-        if day.day == 1 or day == start:
+        room_to_month = (_next_month(day) - day).days * scale
+        if day.day == 1 or (day == start and room_to_month > 70):
             out.append(f'<line x1="{x:.1f}" y1="{top - 30:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" stroke="#9AA5B1"/>')
             out.append(f'<text x="{x + 4:.1f}" y="{top - 18:.1f}" font-size="12" font-weight="bold" fill="#1F2933">'
                        f"{day.year}-{day.month:02d}</text>")
         if day.weekday() == 0:
             out.append(f'<line x1="{x:.1f}" y1="{top - 12:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" stroke="#E4E7EB"/>')
-            if scale * 7 >= 34:
+            if scale * 7 >= 34 and room_to_month >= 34 and day.day != 1:
+                label = format_date(day)
+                label = label[:5] if language() == "fr" else label[5:]
                 out.append(f'<text x="{x + 3:.1f}" y="{top - 3:.1f}" font-size="10" fill="#52606D">'
-                           f"{html_text(format_date(day)[-5:] if len(format_date(day)) > 5 else format_date(day))}"
-                           "</text>")
+                           f"{html_text(label)}</text>")
         day += timedelta(days=1)
 
 

@@ -228,7 +228,7 @@ def _dot_label_html(label: Label, colour: str, *, struck: bool = False, italic: 
             text = f"<B>{text}</B>"
         lines.append(text)
     body = f'<BR ALIGN="{align}"/>'.join(lines) + f'<BR ALIGN="{align}"/>'
-    room = BADGE + PAD if label.votes else 0
+    room = BADGE if label.votes else 0
     width = max(1, round(label.box.x1 - label.box.x0 - room))
     height = max(1, round(label.box.y1 - label.box.y0))
     badge_room = f'<TD FIXEDSIZE="TRUE" WIDTH="{room:.0f}" HEIGHT="{height}"> </TD>' if label.votes else ""
@@ -304,7 +304,7 @@ def fishbone_dot(case: Case, drawing: FishboneLayout | None = None) -> str:
                                                                               else "")
             line(b.x0, b.y1, b.x1, b.y1, attrs)
         if label.votes:
-            bx = b.x0 + BADGE / 2
+            bx = b.x0 + BADGE / 2 - 2
             by = b.y0 + PAD + label.size * 0.98 + (len(label.lines) - 1) * label.line_height - label.size * 0.35
             out.append(f'  v{index} [shape=circle, style=filled, fillcolor="{VOTE_COLOUR}", color="{VOTE_COLOUR}", '
                        f'width=0.22, height=0.22, fontsize=8, fontcolor="#FFFFFF", fontname="Helvetica-Bold", '

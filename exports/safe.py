@@ -119,22 +119,17 @@ def dot_html(s: str) -> str:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-"""Characters with a meaning anywhere in a line: emphasis, code, links, HTML, tables, strikethrough, entities."""
-_MD_LINE_START = re.compile(r"^([#+\-=>])|^(\d+)([.)])")
-"""What only means something at the start of a line: headings, lists, setext underlines, quotes."""
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&^=\"$:])")
+"""ASCII punctuation Markdown (CommonMark, GFM, and common extensions: math, footnotes) may read as syntax.
+Escaping a character that needs none is harmless: CommonMark shows any escaped punctuation as itself."""
 
 
 def md_text(s: str) -> str:
-    """Markdown that renders exactly as typed: the characters Markdown (CommonMark, GFM) gives a meaning to
-    are backslash-escaped where they have it; leading indentation (which would make a code block) goes."""
+    """Markdown whose every character renders as typed: ASCII punctuation that Markdown gives a meaning to
+    is backslash-escaped; leading indentation (which would make a code block) and trailing spaces (two make
+    a hard line break) go."""
     lines = strip_controls(s).replace("\t", " ").split("\n")
-    escaped = []
-    for line in lines:
-        line = _MD_INLINE.sub(r"\\\1", line.lstrip(" "))
-        escaped.append(_MD_LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\"
-                                          + m.group(3), line))
-    return "\n".join(escaped)
+    return "\n".join(_MD_SPECIAL.sub(r"\\\1", line.strip(" ")) for line in lines)
 
 
 def md_cell(s: str) -> str:
