@@ -349,3 +349,16 @@ async def test_through_the_app_case_screen(workspace: Workspace) -> None:
         assert app.screen.query_one(ActionPlan).table.row_count == 1
     action = saved(workspace, case_id).actions[0]
     assert (action.title, action.owner, action.due) == ("Replace spindle bearing", "Marc", TODAY + timedelta(14))
+
+
+async def test_a_refusal_quoting_markup_is_shown_as_typed(workspace: Workspace) -> None:
+    case_id = new_case(workspace)
+    app = Host(workspace, case_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Sort", "tab", "tab", *"[/b] [red]", "ctrl+s")
+        await pilot.pause()
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert "'[/b] [red]' is not a date" in error
+    assert saved(workspace, case_id).actions == []

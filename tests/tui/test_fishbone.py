@@ -394,6 +394,21 @@ async def test_dots_per_person_and_a_new_round(workspace: Workspace) -> None:
     assert causes.tally(saved(workspace, case_id)) == {}
 
 
+async def test_a_voter_name_with_markup_is_harmless(workspace: Workspace) -> None:
+    case_id = new_case(workspace, verified_and_rejected)
+    spindle = causes.causes_only(saved(workspace, case_id))[0]
+    app = Host(workspace, case_id, step("vote"))
+    async with app.run_test(size=SIZE) as pilot:
+        editor(app).select(spindle.id)
+        await pilot.pause()
+        await pilot.press("p", "tab", *"[/b]Bob", "enter")
+        await pilot.pause()
+        await pilot.press("plus", "plus", "plus", "plus")  # the fourth is refused, naming the voter
+        await pilot.pause()
+        assert "[/b]Bob" in str(editor(app).query_one("#fishbone-side", Static).render())
+    assert saved(workspace, case_id).node(spindle.id).votes == {"[/b]Bob": 3}
+
+
 def test_every_binding_has_an_id_and_a_tooltip() -> None:
     from rca.tui.dialogs.action_dialogs import ChoiceDialog
     from rca.tui.screens.my_actions import MyActionsScreen

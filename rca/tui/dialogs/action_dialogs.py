@@ -61,6 +61,14 @@ def submit_change(tool: Any, change: Callable[..., object], summary: str) -> str
     return None
 
 
+def save_or_notify(tool: Any, change: Callable[..., object], summary: str) -> bool:
+    """Save one edit of a ``ToolWidget``'s case outside a dialog; a refusal is notified as plain text."""
+    problem = submit_change(tool, change, summary)
+    if problem:
+        tool.app.notify(inert(problem), title=_("Not saved"), severity="error", timeout=8, markup=False)
+    return problem is None
+
+
 def quoted(text: str, limit: int = 60) -> str:
     """User text for a dialog title or intro (read as markup there): one line, clipped, escaped."""
     line = " ".join(inert(text).split())
@@ -70,9 +78,26 @@ def quoted(text: str, limit: int = 60) -> str:
 
 
 class Form(FormDialog):
-    """A ``FormDialog`` that opens with the cursor in its first field, so the room's words go straight in."""
+    """A ``FormDialog`` that opens with the cursor in its first field, so the room's words go straight in,
+    and shows a refusal as plain text (``FormDialog`` reads it as markup, and a message quoting what was
+    typed, like "due: '[/b]' is not a date", would break it)."""
 
     AUTO_FOCUS = "Input, TextArea, Select, SelectionList"
+
+    def __init__(self, title: str, fields: Sequence[FieldSpec], submit: Submit | None = None,
+                 *, intro: str = "") -> None:
+        super().__init__(title, fields, _plain_refusals(submit) if submit is not None else None, intro=intro)
+
+
+def _plain_refusals(submit: Submit) -> Submit:
+    def run(values: dict[str, str]) -> str | None:
+        try:
+            problem = submit(values)
+        except RcaError as error:
+            problem = str(error)
+        return escape(inert(problem)) if problem else None
+
+    return run
 
 
 # ---------------------------------------------------------------- evidence

@@ -39,6 +39,7 @@ from rca.tui.dialogs.action_dialogs import (
     evidence_dialog,
     linkable_causes,
     quoted,
+    save_or_notify,
     submit_change,
     today_of,
 )
@@ -395,9 +396,8 @@ class ActionPlan(ToolWidget):
         new = STATUS_CYCLE[action.status]
         today = self.today
         user = self.session.user
-        if self.run(lambda c, _ids: plan.set_status(c.action(action.id), new, today=today, by=user),
-                    _("{action}: {status}", action=action.id, status=new.label)):
-            self.show_case(self.session.case)
+        save_or_notify(self, lambda c, _ids: plan.set_status(c.action(action.id), new, today=today, by=user),
+                       _("{action}: {status}", action=action.id, status=new.label))
 
     @work(exclusive=True, group="plan-edit")
     async def action_check(self) -> None:

@@ -28,7 +28,14 @@ from rca.errors import RcaError
 from rca.i18n import _
 from rca.model import PROBLEM_NODE, Case, Cause, NodeKind
 from rca.textout import inert
-from rca.tui.dialogs.action_dialogs import ChoiceDialog, Form, evidence_dialog, quoted, submit_change
+from rca.tui.dialogs.action_dialogs import (
+    ChoiceDialog,
+    Form,
+    evidence_dialog,
+    quoted,
+    save_or_notify,
+    submit_change,
+)
 from rca.tui.dialogs.form import ConfirmDialog, FieldSpec
 from rca.tui.session import CaseSession
 from rca.tui.widgets.base import ToolWidget
@@ -370,8 +377,7 @@ class FishboneEditor(ToolWidget):
                                                  else None), _("{node} deleted", node=node.id))
 
     def _save(self, change: Any, summary: str) -> None:
-        if self.run(change, summary):
-            self.show_case(self.session.case)
+        save_or_notify(self, change, summary)
 
     # ------------------------------------------------------------ bones
 

@@ -26,7 +26,7 @@ from rca.i18n import _, format_date, format_number
 from rca.measurements import add_measurements, clean_note, parse_value
 from rca.model import Case, Direction, Indicator, Measurement
 from rca.textout import inert
-from rca.tui.dialogs.action_dialogs import Form, submit_change, today_of
+from rca.tui.dialogs.action_dialogs import Form, save_or_notify, submit_change, today_of
 from rca.tui.dialogs.form import ConfirmDialog, FieldSpec
 from rca.tui.widgets.base import ToolWidget
 
@@ -322,5 +322,4 @@ class IndicatorPanel(ToolWidget):
                 raise RcaError(_("that measurement was changed by someone else meanwhile; nothing was deleted"))
             target.measurements.remove(measurement)
 
-        if self.run(change, _("measurement of {id} deleted", id=ref)):
-            self.show_case(self.session.case)
+        save_or_notify(self, change, _("measurement of {id} deleted", id=ref))
