@@ -168,3 +168,19 @@ def action_add(case_ref: str, title: str, owner: str, due: str, deliverable: str
 
     ws.update_case(ws.get_case(case_ref).id, change, summary=_("action added: {title}", title=title.strip()))
     echo(created[0])
+
+
+@cli.command("escalate", help=_("Turn a 5 Whys or Ishikawa case into an 8D or an A3, keeping its causes, "
+                                 "actions and text."))
+@click.argument("case_ref", metavar="CASE")
+@click.option("--to", "target", required=True, type=click.Choice(["8d", "a3"], case_sensitive=False),
+              help=_("The method the case continues with."))
+def escalate_case(case_ref: str, target: str) -> None:
+    from methods.escalation import escalate
+    from rca.model import Method
+
+    ws = _settings().open()
+    method = Method(target.lower())
+    case = ws.update_case(ws.get_case(case_ref).id, lambda c, _ids: escalate(c, method),
+                          summary=_("escalated to {method}", method=method.label))
+    echo(_("{case} now follows {method}", case=case.id, method=method.label))

@@ -17,7 +17,7 @@ from rca.model import Action, Case
 
 def current_step_key(case: Case) -> str | None:
     """The step the team is on: the saved one, else the first whose gate does not pass."""
-    if case.current_step:
+    if case.current_step and case.current_step in {s.key for s in get(case.method).steps}:
         return case.current_step
     progress = evaluate(case)
     step = progress.next_step

@@ -336,6 +336,13 @@ class CaseScreen(Screen[None]):
                             self.action_export)
         yield SystemCommand(_("Why-tree or fishbone"), _("Switch the view of the cause graph (ctrl+t)"),
                             self.action_switch_view)
+        assert self.session is not None
+        if self.session.case.method.value in ("5whys", "ishikawa"):
+            for target in ("8d", "a3"):
+                yield SystemCommand(_("Escalate to {method}", method=target.upper()),
+                                    _("Continue this case as an {method}, keeping its causes, actions and text",
+                                      method=target.upper()),
+                                    lambda target=target: self.escalate(target))  # type: ignore[misc]
         yield SystemCommand(_("Next step"), _("F8"), self.action_next_step)
         yield SystemCommand(_("Previous step"), _("F7"), self.action_previous_step)
         yield SystemCommand(_("Toggle guidance"), _("F4"), self.action_toggle_guidance)
@@ -345,6 +352,28 @@ class CaseScreen(Screen[None]):
                             self.ask_timebox)
         yield SystemCommand(_("Undo"), _("ctrl+z"), self.undo)
         yield SystemCommand(_("Redo"), _("ctrl+y"), self.redo)
+
+    def escalate(self, target: str) -> None:
+        """Continue the case with a bigger method: same graph, actions and text; the screen reloads."""
+        from methods.escalation import escalate
+        from rca.model import Method
+
+        assert self.session is not None
+        self.flush()
+        method = Method(target)
+        try:
+            case = self.session.apply(lambda c, _ids: escalate(c, method),
+                                      _("escalated to {method}", method=method.label))
+        except RcaError as error:
+            self.notify(inert(str(error)), severity="error", markup=False)
+            return
+        self.definition = get(case.method)
+        self.sub_title = _(self.definition.name)
+        self.progress = evaluate(case)
+        self.refresh_steps()
+        self.step_key = ""
+        self.step_key = current_step_key(case) or self.definition.steps[0].key
+        self.notify(_("{case} now follows {method}", case=case.id, method=method.label), timeout=5)
 
     @work(exclusive=True, group="timebox")
     async def ask_timebox(self) -> None:
