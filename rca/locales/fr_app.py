@@ -1006,4 +1006,10 @@ MESSAGES: dict[str, str] = {
     "Take back every dot and vote again? ctrl+z undoes it.": "Reprendre toutes les gommettes et revoter\u202f? ctrl+z l'annule.",
     "votes cleared for a new round": "votes effacés pour un nouveau tour",
     "If it should not have been upgraded: the newest backup this rca can read is {backup} (taken {when} UTC); 'rca recover' will restore it, and what was saved with the newer rca since then would be lost.": "S'il n'aurait pas dû être mis à niveau\u00a0: la sauvegarde la plus récente que ce rca sait lire est {backup} (prise le {when} UTC)\u202f; «\u00a0rca recover\u00a0» la restaurera, et ce qui a été enregistré depuis avec la version plus récente serait perdu.",
+    "Turn a 5 Whys or Ishikawa case into an 8D or an A3, keeping its causes, actions and text.": "Fait passer une analyse 5 pourquoi ou Ishikawa en 8D ou en A3, en gardant ses causes, ses actions et ses textes.",
+    "The method the case continues with.": "La méthode avec laquelle l'analyse se poursuit.",
+    "escalated to {method}": "passée en {method}",
+    "{case} now follows {method}": "{case} suit désormais la méthode {method}",
+    "Escalate to {method}": "Passer en {method}",
+    "Continue this case as an {method}, keeping its causes, actions and text": "Poursuivre cette analyse en {method}, en gardant ses causes, ses actions et ses textes",
 }
