@@ -64,8 +64,11 @@ def actions_mermaid_gantt(pairs: PlanRows, ctx: ExportContext, *, title: str | N
     ]
     unplaced: list[str] = []
     for kind in ActionKind:
-        section = [(case, action) for case, action in pairs
-                   if action.kind is kind and action.status is not ActionStatus.CANCELLED]
+        section = [
+            (case, action)
+            for case, action in pairs
+            if action.kind is kind and action.status is not ActionStatus.CANCELLED
+        ]
         tasks: list[str] = []
         for case, action in section:
             span = bar_span(action, ctx.today)
@@ -73,12 +76,19 @@ def actions_mermaid_gantt(pairs: PlanRows, ctx: ExportContext, *, title: str | N
                 unplaced.append(f"{case.id} {action.id}")
                 continue
             name = gantt_text(f"{action.id} {action.title}")
-            data = [*_tags(action, ctx.today), task_id(case, action), span[0].isoformat(), span[1].isoformat()]
+            data = [
+                *_tags(action, ctx.today),
+                task_id(case, action),
+                span[0].isoformat(),
+                span[1].isoformat(),
+            ]
             tasks.append(f"    {name} :{', '.join(data)}")
             check = action.effectiveness.planned
             if check is not None:
                 label = gantt_text(_("{action} effectiveness check", action=action.id))
-                tasks.append(f"    {label} :milestone, {task_id(case, action, '_check')}, {check.isoformat()}, 0d")
+                tasks.append(
+                    f"    {label} :milestone, {task_id(case, action, '_check')}, {check.isoformat()}, 0d"
+                )
         if tasks:
             lines.append(f"    section {gantt_text(kind.label, 40)}")
             lines += tasks

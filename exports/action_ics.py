@@ -51,8 +51,9 @@ def _description(case: Case, action: Action, today: date) -> str:
     return ics_text("\n".join(lines))
 
 
-def _event(case: Case, action: Action, what: str, day: date, summary: str, ctx: ExportContext,
-           stamp: datetime) -> Event:
+def _event(
+    case: Case, action: Action, what: str, day: date, summary: str, ctx: ExportContext, stamp: datetime
+) -> Event:
     event = Event()
     event.add("uid", event_uid(case, action, what))
     event.add("dtstamp", stamp)
@@ -83,7 +84,9 @@ def actions_calendar(pairs: PlanRows, ctx: ExportContext, *, title: str | None =
             calendar.add_component(_event(case, action, "due", action.due, summary, ctx, stamp))
         if action.effectiveness.planned is not None:
             summary = _("Effectiveness check: {action} {title}", action=action.id, title=action.title)
-            calendar.add_component(_event(case, action, "check", action.effectiveness.planned, summary, ctx, stamp))
+            calendar.add_component(
+                _event(case, action, "check", action.effectiveness.planned, summary, ctx, stamp)
+            )
     return calendar
 
 

@@ -42,14 +42,24 @@ def write_actions(pairs: PlanRows, path: Path, ctx: ExportContext, *, title: str
     """Write the actions of one or several cases, in the format of ``path``'s extension."""
     extension = path.suffix.lower()
     if extension not in ACTION_WRITERS:
-        raise NotFound(_("unknown format '{ext}' for actions; try one of: {choices}",
-                         ext=extension or _("(no extension)"), choices=", ".join(sorted(ACTION_WRITERS))))
+        raise NotFound(
+            _(
+                "unknown format '{ext}' for actions; try one of: {choices}",
+                ext=extension or _("(no extension)"),
+                choices=", ".join(sorted(ACTION_WRITERS)),
+            )
+        )
     ACTION_WRITERS[extension][0](pairs, path, ctx, title=title)
 
 
 def _case_writer(writer: PlanWriter) -> Callable[[Case, Path, ExportContext], None]:
     def write(case: Case, path: Path, ctx: ExportContext) -> None:
-        writer(case_rows(case), path, ctx, title=_("Action plan — {case} {title}", case=case.id, title=case.title))
+        writer(
+            case_rows(case),
+            path,
+            ctx,
+            title=_("Action plan — {case} {title}", case=case.id, title=case.title),
+        )
 
     write.__doc__ = f"One case's plan through ``{writer.__name__}``."
     return write

@@ -139,7 +139,7 @@ def case_rows(case: Case) -> PlanRows:
 
 
 def plan_title(rows: PlanRows) -> str:
-    """"Action plan — C-7 Torque..." for one case, "Action plan — 3 cases" for several."""
+    """ "Action plan — C-7 Torque..." for one case, "Action plan — 3 cases" for several."""
     case_ids = list(dict.fromkeys(case.id for case, _action in rows))
     if len(case_ids) == 1:
         case = rows[0][0]

@@ -1,4 +1,5 @@
-"""The action plan as an Excel workbook: a real Excel table on the first sheet, a progress summary on the second.
+"""The action plan as an Excel workbook: a real Excel table on the first sheet, a progress summary on
+the second.
 
 The plan sheet: a title, the table (header row with filter buttons, banded rows), dates as real dates, late
 actions in red, cancelled ones greyed, the header frozen, wrapped long texts, printable on landscape pages.
@@ -35,8 +36,12 @@ HEADER_ROW = 3
 
 _LATE_FILL = "#FDE2E1"
 _LATE_FONT = "#9C0006"
-_BUCKET_COLOURS = {Bucket.CLOSED: "#2E7D32", Bucket.IN_PROGRESS: "#1565C0", Bucket.LATE: "#C62828",
-                   Bucket.NOT_STARTED: "#9E9E9E"}
+_BUCKET_COLOURS = {
+    Bucket.CLOSED: "#2E7D32",
+    Bucket.IN_PROGRESS: "#1565C0",
+    Bucket.LATE: "#C62828",
+    Bucket.NOT_STARTED: "#9E9E9E",
+}
 
 
 def excel_date_format() -> str:
@@ -80,8 +85,15 @@ class _Formats:
         return self._made[key]
 
 
-def _write_value(sheet: Worksheet, formats: _Formats, ctx: ExportContext, position: tuple[int, int],
-                 row: PlanRow, key: str, wrap: bool) -> None:
+def _write_value(
+    sheet: Worksheet,
+    formats: _Formats,
+    ctx: ExportContext,
+    position: tuple[int, int],
+    row: PlanRow,
+    key: str,
+    wrap: bool,
+) -> None:
     value = row.value(key)
     style = {"wrap": wrap, "is_date": key in DATE_KEYS, "late": row.late, "cancelled": row.cancelled}
     line, column = position
@@ -93,23 +105,36 @@ def _write_value(sheet: Worksheet, formats: _Formats, ctx: ExportContext, positi
         text = yes_no(bool(value)) if key == "late" else strip_controls(str(value))
         if len(text) > EXCEL_MAX_TEXT:
             text = text[: EXCEL_MAX_TEXT - 1] + "…"
-            ctx.warn(_("a text longer than Excel's limit of 32,767 characters was cut short in the XLSX file"))
+            ctx.warn(
+                _("a text longer than Excel's limit of 32,767 characters was cut short in the XLSX file")
+            )
         sheet.write_string(line, column, text, formats.cell(**style, quote=looks_like_formula(text)))
 
 
-def _plan_sheet(workbook: Workbook, formats: _Formats, rows: list[PlanRow], title: str,
-                ctx: ExportContext) -> None:
+def _plan_sheet(
+    workbook: Workbook, formats: _Formats, rows: list[PlanRow], title: str, ctx: ExportContext
+) -> None:
     sheet = workbook.add_worksheet(_("Action plan")[:31])
     sheet.write_string(0, 0, strip_controls(title)[:EXCEL_MAX_TEXT], formats.title)
-    sheet.write_string(1, 0, _("As of {date}. Late (in red): past the due date and not done.",
-                               date=format_date(ctx.today)), formats.subtitle)
+    sheet.write_string(
+        1,
+        0,
+        _("As of {date}. Late (in red): past the due date and not done.", date=format_date(ctx.today)),
+        formats.subtitle,
+    )
     last_row = HEADER_ROW + max(1, len(rows))
-    sheet.add_table(HEADER_ROW, 0, last_row, len(COLUMNS) - 1, {
-        "name": "ActionPlan",
-        "style": "Table Style Medium 2",
-        "autofilter": True,
-        "columns": [{"header": header(column)} for column in COLUMNS],
-    })
+    sheet.add_table(
+        HEADER_ROW,
+        0,
+        last_row,
+        len(COLUMNS) - 1,
+        {
+            "name": "ActionPlan",
+            "style": "Table Style Medium 2",
+            "autofilter": True,
+            "columns": [{"header": header(column)} for column in COLUMNS],
+        },
+    )
     for index, row in enumerate(rows):
         for col, column in enumerate(COLUMNS):
             _write_value(sheet, formats, ctx, (HEADER_ROW + 1 + index, col), row, column.key, column.wrap)
@@ -140,22 +165,52 @@ def _write_share(sheet: Worksheet, line: int, col: int, share: float | None, for
         sheet.write_number(line, col, share, formats.percent)
 
 
-def _group_table(sheet: Worksheet, formats: _Formats, start: int, name: str, first_header: str,
-                 groups: dict[str, Progress]) -> int:
+def _group_table(
+    sheet: Worksheet, formats: _Formats, start: int, name: str, first_header: str, groups: dict[str, Progress]
+) -> int:
     """A table of progress per owner or per case; returns the next free row."""
-    headers = [first_header, _("actions"), _("closed"), _("in progress"), _("late"), _("not started"),
-               _("cancelled"), _("on-time rate"), _("effectiveness rate")]
-    sheet.add_table(start, 0, start + max(1, len(groups)), len(headers) - 1, {
-        "name": name, "style": "Table Style Light 9", "autofilter": False,
-        "columns": [{"header": text} for text in headers],
-    })
+    headers = [
+        first_header,
+        _("actions"),
+        _("closed"),
+        _("in progress"),
+        _("late"),
+        _("not started"),
+        _("cancelled"),
+        _("on-time rate"),
+        _("effectiveness rate"),
+    ]
+    sheet.add_table(
+        start,
+        0,
+        start + max(1, len(groups)),
+        len(headers) - 1,
+        {
+            "name": name,
+            "style": "Table Style Light 9",
+            "autofilter": False,
+            "columns": [{"header": text} for text in headers],
+        },
+    )
     for offset, (label, progress) in enumerate(groups.items(), start=1):
         line = start + offset
         text = strip_controls(label) or _("(no owner)")
-        sheet.write_string(line, 0, text[:EXCEL_MAX_TEXT], formats.cell(
-            wrap=False, is_date=False, late=False, cancelled=False, quote=looks_like_formula(text)))
-        values = (progress.total, progress.closed, progress.in_progress, progress.late, progress.not_started,
-                  progress.cancelled)
+        sheet.write_string(
+            line,
+            0,
+            text[:EXCEL_MAX_TEXT],
+            formats.cell(
+                wrap=False, is_date=False, late=False, cancelled=False, quote=looks_like_formula(text)
+            ),
+        )
+        values = (
+            progress.total,
+            progress.closed,
+            progress.in_progress,
+            progress.late,
+            progress.not_started,
+            progress.cancelled,
+        )
         for col, value in enumerate(values, start=1):
             sheet.write_number(line, col, value, formats.count)
         _write_share(sheet, line, 7, progress.on_time_rate, formats)
@@ -163,18 +218,35 @@ def _group_table(sheet: Worksheet, formats: _Formats, start: int, name: str, fir
     return start + max(1, len(groups)) + 2
 
 
-def _summary_sheet(workbook: Workbook, formats: _Formats, pairs: PlanRows, title: str,
-                   ctx: ExportContext) -> None:
+def _summary_sheet(
+    workbook: Workbook, formats: _Formats, pairs: PlanRows, title: str, ctx: ExportContext
+) -> None:
     sheet = workbook.add_worksheet(_("Summary")[:31])
     action_list: list[Action] = [action for _case, action in pairs]
     progress = plan.progress(action_list, ctx.today)
     sheet.write_string(0, 0, strip_controls(title)[:EXCEL_MAX_TEXT], formats.title)
-    sheet.write_string(1, 0, _("Progress on {date} ({count} actions; cancelled ones are not counted in the "
-                               "shares).", date=format_date(ctx.today), count=progress.total), formats.subtitle)
-    sheet.add_table(3, 0, 7, 2, {
-        "name": "Progress", "style": "Table Style Medium 2", "autofilter": False,
-        "columns": [{"header": _("progress")}, {"header": _("actions")}, {"header": _("share")}],
-    })
+    sheet.write_string(
+        1,
+        0,
+        _(
+            "Progress on {date} ({count} actions; cancelled ones are not counted in the shares).",
+            date=format_date(ctx.today),
+            count=progress.total,
+        ),
+        formats.subtitle,
+    )
+    sheet.add_table(
+        3,
+        0,
+        7,
+        2,
+        {
+            "name": "Progress",
+            "style": "Table Style Medium 2",
+            "autofilter": False,
+            "columns": [{"header": _("progress")}, {"header": _("actions")}, {"header": _("share")}],
+        },
+    )
     for offset, (label, count, share) in enumerate(_progress_rows(progress), start=4):
         sheet.write_string(offset, 0, label)
         sheet.write_number(offset, 1, count, formats.count)
@@ -194,8 +266,9 @@ def _summary_sheet(workbook: Workbook, formats: _Formats, pairs: PlanRows, title
     _bucket_chart(workbook, sheet)
     line = 15
     sheet.write_string(line - 1, 0, _("By owner"), formats.section)
-    line = _group_table(sheet, formats, line, "ByOwner", _("owner"),
-                        plan.progress_by_owner(action_list, ctx.today))
+    line = _group_table(
+        sheet, formats, line, "ByOwner", _("owner"), plan.progress_by_owner(action_list, ctx.today)
+    )
     cases = list({case.id: case for case, _action in pairs}.values())
     if len(cases) > 1:
         sheet.write_string(line - 1, 0, _("By case"), formats.section)
@@ -212,13 +285,15 @@ def _bucket_chart(workbook: Workbook, sheet: Worksheet) -> None:
     chart = workbook.add_chart({"type": "column"})
     name = sheet.get_name().replace("'", "''")
     colours = [_BUCKET_COLOURS[bucket] for bucket in Bucket.ORDER]
-    chart.add_series({
-        "name": _("actions"),
-        "categories": f"='{name}'!$A$5:$A$8",
-        "values": f"='{name}'!$B$5:$B$8",
-        "points": [{"fill": {"color": colour}} for colour in colours],
-        "data_labels": {"value": True},
-    })
+    chart.add_series(
+        {
+            "name": _("actions"),
+            "categories": f"='{name}'!$A$5:$A$8",
+            "values": f"='{name}'!$B$5:$B$8",
+            "points": [{"fill": {"color": colour}} for colour in colours],
+            "data_labels": {"value": True},
+        }
+    )
     chart.set_title({"name": _("Actions by progress"), "name_font": {"size": 12}})
     chart.set_legend({"none": True})
     chart.set_y_axis({"major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}, "min": 0})
@@ -228,15 +303,23 @@ def _bucket_chart(workbook: Workbook, sheet: Worksheet) -> None:
 
 def actions_xlsx_bytes(pairs: PlanRows, ctx: ExportContext, *, title: str | None = None) -> bytes:
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {
-        "in_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-    })
+    workbook = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
     shown_title = title or plan_title(pairs)
-    workbook.set_properties({"title": strip_controls(shown_title)[:250], "subject": _("Action plan"),
-                             "comments": _("Exported by rca")})
+    workbook.set_properties(
+        {
+            "title": strip_controls(shown_title)[:250],
+            "subject": _("Action plan"),
+            "comments": _("Exported by rca"),
+        }
+    )
     formats = _Formats(workbook)
     _plan_sheet(workbook, formats, plan_rows(pairs, ctx.today), shown_title, ctx)
     _summary_sheet(workbook, formats, pairs, shown_title, ctx)
@@ -246,4 +329,3 @@ def actions_xlsx_bytes(pairs: PlanRows, ctx: ExportContext, *, title: str | None
 
 def write_actions_xlsx(pairs: PlanRows, path: Path, ctx: ExportContext, *, title: str | None = None) -> None:
     atomic_write_bytes(path, actions_xlsx_bytes(pairs, ctx, title=title))
-

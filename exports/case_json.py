@@ -60,8 +60,14 @@ def _parse(raw: bytes, source: str) -> Any:
     except json.JSONDecodeError as error:
         raise ImportInvalid(
             source,
-            [_("line {line}, column {column}: not valid JSON ({reason})",
-               line=error.lineno, column=error.colno, reason=error.msg)],
+            [
+                _(
+                    "line {line}, column {column}: not valid JSON ({reason})",
+                    line=error.lineno,
+                    column=error.colno,
+                    reason=error.msg,
+                )
+            ],
         ) from None
 
 
@@ -76,11 +82,17 @@ def _unwrap(data: Any, source: str) -> tuple[Any, str]:
         problems.append(_("rca: this is an rca '{kind}' file, not a case", kind=data.get("rca")))
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        problems.append(_("schema_version: expected a whole number from 1 (got {value})", value=repr(version)))
+        problems.append(
+            _("schema_version: expected a whole number from 1 (got {value})", value=repr(version))
+        )
     elif version > SCHEMA_VERSION:
         problems.append(
-            _("schema_version: {value} was written by a newer rca (this one reads up to {known}); update rca",
-              value=version, known=SCHEMA_VERSION)
+            _(
+                "schema_version: {value} was written by a newer rca (this one reads up to {known}); "
+                "update rca",
+                value=version,
+                known=SCHEMA_VERSION,
+            )
         )
     extra = sorted(set(data) - {"rca", "schema_version", "case"})
     problems += [_("{path}: is not a known field", path=key) for key in extra]
@@ -97,23 +109,42 @@ def _plan_problems(case: Case, prefix: str) -> list[str]:
     ids = {node.id for node in case.causes}
     problem_nodes = [node.id for node in case.causes if node.kind is NodeKind.PROBLEM]
     if case.causes and problem_nodes != [PROBLEM_NODE]:
-        problems.append(_("{prefix}causes: the graph needs exactly one problem node, with the id {p} (found: {f})",
-                          prefix=prefix, p=PROBLEM_NODE, f=", ".join(problem_nodes) or _("none")))
+        problems.append(
+            _(
+                "{prefix}causes: the graph needs exactly one problem node, with the id {p} (found: {f})",
+                prefix=prefix,
+                p=PROBLEM_NODE,
+                f=", ".join(problem_nodes) or _("none"),
+            )
+        )
     seen: set[str] = set()
     for index, action in enumerate(case.actions):
         if action.id in seen:
-            problems.append(_("{prefix}actions[{index}].id: {id} is used twice", prefix=prefix, index=index,
-                              id=action.id))
+            problems.append(
+                _("{prefix}actions[{index}].id: {id} is used twice", prefix=prefix, index=index, id=action.id)
+            )
         seen.add(action.id)
         for cause_id in action.causes:
             if cause_id not in ids:
-                problems.append(_("{prefix}actions[{index}].causes: {node} is not a cause of this case",
-                                  prefix=prefix, index=index, node=cause_id))
+                problems.append(
+                    _(
+                        "{prefix}actions[{index}].causes: {node} is not a cause of this case",
+                        prefix=prefix,
+                        index=index,
+                        node=cause_id,
+                    )
+                )
     indicator_ids: set[str] = set()
     for index, indicator in enumerate(case.indicators):
         if indicator.id in indicator_ids:
-            problems.append(_("{prefix}indicators[{index}].id: {id} is used twice", prefix=prefix, index=index,
-                              id=indicator.id))
+            problems.append(
+                _(
+                    "{prefix}indicators[{index}].id: {id} is used twice",
+                    prefix=prefix,
+                    index=index,
+                    id=indicator.id,
+                )
+            )
         indicator_ids.add(indicator.id)
     return problems
 
@@ -141,16 +172,28 @@ def read_case_file(path: Path | str) -> Case:
     try:
         size = target.stat().st_size
         if size > MAX_BYTES:
-            raise ImportInvalid(source, [_("the file is {size} MB; a case file is at most {limit} MB",
-                                           size=size // 2**20, limit=MAX_BYTES // 2**20)])
+            raise ImportInvalid(
+                source,
+                [
+                    _(
+                        "the file is {size} MB; a case file is at most {limit} MB",
+                        size=size // 2**20,
+                        limit=MAX_BYTES // 2**20,
+                    )
+                ],
+            )
         raw = target.read_bytes()
     except IsADirectoryError:
         raise ImportInvalid(source, [_("this is a folder; give the path of a .json case file")]) from None
     except FileNotFoundError:
         raise ImportInvalid(source, [_("the file does not exist")]) from None
     except OSError as error:
-        raise ImportInvalid(source, [_("cannot read the file: {reason}", reason=error.strerror or error)]) from None
+        raise ImportInvalid(
+            source, [_("cannot read the file: {reason}", reason=error.strerror or error)]
+        ) from None
     return parse_case(raw, source)
 
 
-register(Format("case", ".json", N_("the whole case as JSON (lossless; rca import reads it back)"), write_case))
+register(
+    Format("case", ".json", N_("the whole case as JSON (lossless; rca import reads it back)"), write_case)
+)

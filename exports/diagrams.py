@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from exports.fishbone_layout import (
     BADGE,
+    MAX_LABEL_CHARS,
     PAD,
     FishboneLayout,
     Label,
@@ -28,7 +28,7 @@ from exports.fishbone_layout import (
     text_width,
 )
 from exports.graphviz import GraphvizMissing, render
-from exports.registry import ExportContext, Format, register
+from exports.registry import ExportContext, Format, Writer, register
 from exports.safe import atomic_write_bytes, dot_html, dot_label, html_attr, html_text, one_line
 from exports.whytree import (
     MERMAID_CLASSES,
@@ -42,7 +42,14 @@ from rca.causes import children, problem_text
 from rca.i18n import N_, _
 from rca.model import PROBLEM_NODE, Case, NodeKind
 
-__all__ = ["GraphvizMissing", "fishbone_svg", "fishbone_dot", "fishbone_mermaid", "whytree_svg", "whytree_dot"]
+__all__ = [
+    "GraphvizMissing",
+    "fishbone_svg",
+    "fishbone_dot",
+    "fishbone_mermaid",
+    "whytree_svg",
+    "whytree_dot",
+]
 
 FONT_FAMILY = "Arial, 'Liberation Sans', Helvetica, 'DejaVu Sans', sans-serif"
 PRINT_FONT_FAMILY = "'DejaVu Sans', Arial, 'Liberation Sans', Helvetica, sans-serif"
@@ -81,10 +88,15 @@ def _text_x(label: Label) -> float:
     return label.box.x1 - PAD
 
 
-def _svg_text(label: Label, fill: str, *, italic: bool = False, struck: bool = False,
-              strike_lines: bool = False) -> str:
-    attrs = [f'x="{_text_x(label):.1f}"', f'font-size="{label.size:g}"', f'fill="{fill}"',
-             f'text-anchor="{label.anchor}"']
+def _svg_text(
+    label: Label, fill: str, *, italic: bool = False, struck: bool = False, strike_lines: bool = False
+) -> str:
+    attrs = [
+        f'x="{_text_x(label):.1f}"',
+        f'font-size="{label.size:g}"',
+        f'fill="{fill}"',
+        f'text-anchor="{label.anchor}"',
+    ]
     if label.bold:
         attrs.append('font-weight="bold"')
     if italic:
@@ -102,17 +114,21 @@ def _svg_text(label: Label, fill: str, *, italic: bool = False, struck: bool = F
             right = _text_x(label)
             y = _baseline(label, i) - label.size * 0.3
             width = text_width(line, label.size, label.bold)
-            text += (f'<line x1="{right - width:.1f}" y1="{y:.1f}" x2="{right:.1f}" y2="{y:.1f}" stroke="{fill}" '
-                     f'stroke-width="1"/>')
+            text += (
+                f'<line x1="{right - width:.1f}" y1="{y:.1f}" x2="{right:.1f}" y2="{y:.1f}" stroke="{fill}" '
+                f'stroke-width="1"/>'
+            )
     return text
 
 
 def _svg_badge(label: Label) -> str:
     cx = label.box.x0 + PAD + BADGE / 2 - 1
     cy = _baseline(label, len(label.lines) - 1) - label.size * 0.35
-    return (f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="8" fill="{VOTE_COLOUR}"/>'
-            f'<text x="{cx:.1f}" y="{cy + 3.5:.1f}" font-size="10" font-weight="bold" fill="#FFFFFF" '
-            f'text-anchor="middle">{label.votes}</text>')
+    return (
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="8" fill="{VOTE_COLOUR}"/>'
+        f'<text x="{cx:.1f}" y="{cy + 3.5:.1f}" font-size="10" font-weight="bold" fill="#FFFFFF" '
+        f'text-anchor="middle">{label.votes}</text>'
+    )
 
 
 def _svg_cause(label: Label, strike_lines: bool) -> str:
@@ -122,14 +138,25 @@ def _svg_cause(label: Label, strike_lines: bool) -> str:
         parts.append(f"<title>{html_text(label.full_text)}</title>")
     if "frame" in style:
         b = label.box
-        parts.append(f'<rect x="{b.x0:.1f}" y="{b.y0:.1f}" width="{b.x1 - b.x0:.1f}" height="{b.y1 - b.y0:.1f}" '
-                     f'rx="3" fill="{style["fill"]}" stroke="{style["frame"]}" stroke-width="1.6"/>')
+        parts.append(
+            f'<rect x="{b.x0:.1f}" y="{b.y0:.1f}" width="{b.x1 - b.x0:.1f}" height="{b.y1 - b.y0:.1f}" '
+            f'rx="3" fill="{style["fill"]}" stroke="{style["frame"]}" stroke-width="1.6"/>'
+        )
     if label.role == "legend":
         dash = f' stroke-dasharray="{style["dash"]}"' if "dash" in style else ""
-        parts.append(f'<line x1="{label.box.x0:.1f}" y1="{label.box.y1:.1f}" x2="{label.box.x1:.1f}" '
-                     f'y2="{label.box.y1:.1f}" stroke="{style["tick"]}" stroke-width="{style["width"]}"{dash}/>')
-    parts.append(_svg_text(label, style["text"], italic=label.style == "ref", struck=label.style == "rejected",
-                           strike_lines=strike_lines))
+        parts.append(
+            f'<line x1="{label.box.x0:.1f}" y1="{label.box.y1:.1f}" x2="{label.box.x1:.1f}" '
+            f'y2="{label.box.y1:.1f}" stroke="{style["tick"]}" stroke-width="{style["width"]}"{dash}/>'
+        )
+    parts.append(
+        _svg_text(
+            label,
+            style["text"],
+            italic=label.style == "ref",
+            struck=label.style == "rejected",
+            strike_lines=strike_lines,
+        )
+    )
     if label.votes:
         parts.append(_svg_badge(label))
     parts.append("</g>")
@@ -139,10 +166,11 @@ def _svg_cause(label: Label, strike_lines: bool) -> str:
 def _svg_boxed(label: Label, fill: str, stroke: str, text: str, radius: int) -> str:
     b = label.box
     stroke_attr = f' stroke="{stroke}" stroke-width="2"' if stroke else ""
-    return (f'<g><title>{html_text(label.full_text)}</title>'
-            f'<rect x="{b.x0:.1f}" y="{b.y0:.1f}" width="{b.x1 - b.x0:.1f}" height="{b.y1 - b.y0:.1f}" '
-            f'rx="{radius}" fill="{fill}"{stroke_attr}/>'
-            + _svg_text(_centred(label), text) + "</g>")
+    return (
+        f"<g><title>{html_text(label.full_text)}</title>"
+        f'<rect x="{b.x0:.1f}" y="{b.y0:.1f}" width="{b.x1 - b.x0:.1f}" height="{b.y1 - b.y0:.1f}" '
+        f'rx="{radius}" fill="{fill}"{stroke_attr}/>' + _svg_text(_centred(label), text) + "</g>"
+    )
 
 
 def _centred(label: Label) -> Label:
@@ -154,10 +182,12 @@ def _centred(label: Label) -> Label:
 
 def _svg_segment(seg: Segment) -> str:
     if seg.role == "spine":
-        return (f'<line x1="{seg.x1:.1f}" y1="{seg.y1:.1f}" x2="{seg.x2 - 12:.1f}" y2="{seg.y2:.1f}" '
-                f'stroke="{INK}" stroke-width="4" stroke-linecap="round"/>'
-                f'<polygon points="{seg.x2 - 16:.1f},{seg.y2 - 8:.1f} {seg.x2:.1f},{seg.y2:.1f} '
-                f'{seg.x2 - 16:.1f},{seg.y2 + 8:.1f}" fill="{INK}"/>')
+        return (
+            f'<line x1="{seg.x1:.1f}" y1="{seg.y1:.1f}" x2="{seg.x2 - 12:.1f}" y2="{seg.y2:.1f}" '
+            f'stroke="{INK}" stroke-width="4" stroke-linecap="round"/>'
+            f'<polygon points="{seg.x2 - 16:.1f},{seg.y2 - 8:.1f} {seg.x2:.1f},{seg.y2:.1f} '
+            f'{seg.x2 - 16:.1f},{seg.y2 + 8:.1f}" fill="{INK}"/>'
+        )
     if seg.role == "bone":
         colour, width, dash = "#34495E", "2.6", ""
     elif seg.role == "branch":
@@ -166,8 +196,10 @@ def _svg_segment(seg: Segment) -> str:
         style = STYLES.get(seg.style, STYLES["hypothesis"])
         colour, width = style["tick"], style["width"]
         dash = f' stroke-dasharray="{style["dash"]}"' if "dash" in style else ""
-    return (f'<line x1="{seg.x1:.1f}" y1="{seg.y1:.1f}" x2="{seg.x2:.1f}" y2="{seg.y2:.1f}" '
-            f'stroke="{colour}" stroke-width="{width}" stroke-linecap="round"{dash}/>')
+    return (
+        f'<line x1="{seg.x1:.1f}" y1="{seg.y1:.1f}" x2="{seg.x2:.1f}" y2="{seg.y2:.1f}" '
+        f'stroke="{colour}" stroke-width="{width}" stroke-linecap="round"{dash}/>'
+    )
 
 
 def fishbone_layout(case: Case) -> FishboneLayout:
@@ -185,7 +217,8 @@ def fishbone_svg(case: Case, drawing: FishboneLayout | None = None, *, for_print
     w, h = drawing.width, drawing.height
     fonts = PRINT_FONT_FAMILY if for_print else FONT_FAMILY
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0f}" height="{h:.0f}" viewBox="0 0 {w:.0f} {h:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0f}" height="{h:.0f}" '
+        f'viewBox="0 0 {w:.0f} {h:.0f}" '
         f'font-family="{html_attr(fonts)}" role="img" aria-label="{html_attr(drawing.title)}">',
         f"<title>{html_text(drawing.title)}</title>",
         f'<rect x="0" y="0" width="{w:.0f}" height="{h:.0f}" fill="#FFFFFF"/>',
@@ -232,9 +265,11 @@ def _dot_label_html(label: Label, colour: str, *, struck: bool = False, italic: 
     width = max(1, round(label.box.x1 - label.box.x0 - room))
     height = max(1, round(label.box.y1 - label.box.y0))
     badge_room = f'<TD FIXEDSIZE="TRUE" WIDTH="{room:.0f}" HEIGHT="{height}"> </TD>' if label.votes else ""
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>{badge_room}'
-            f'<TD FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}" ALIGN="{align}" BALIGN="{align}">'
-            f'<FONT POINT-SIZE="{label.size:g}" COLOR="{colour}">{body}</FONT></TD></TR></TABLE>>')
+    return (
+        f'<<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>{badge_room}'
+        f'<TD FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}" ALIGN="{align}" BALIGN="{align}">'
+        f'<FONT POINT-SIZE="{label.size:g}" COLOR="{colour}">{body}</FONT></TD></TR></TABLE>>'
+    )
 
 
 def fishbone_dot(case: Case, drawing: FishboneLayout | None = None) -> str:
@@ -250,7 +285,7 @@ def fishbone_dot(case: Case, drawing: FishboneLayout | None = None) -> str:
         "// " + one_line(_("Ishikawa diagram laid out by rca: every position is pinned.")),
         "// " + one_line(_("Draw it with: dot -Tpng fishbone.dot -o fishbone.png")),
         "graph fishbone {",
-        f'  graph [layout=neato, inputscale=72, splines=line, overlap=true, outputorder=edgesfirst, '
+        f"  graph [layout=neato, inputscale=72, splines=line, overlap=true, outputorder=edgesfirst, "
         f'bgcolor="#FFFFFF", pad=0.25, comment={dot_label(drawing.title)}];',
         '  node [shape=plaintext, fixedsize=true, fontname="Helvetica", label="", margin=0];',
         "  edge [penwidth=1.3];",
@@ -285,30 +320,46 @@ def fishbone_dot(case: Case, drawing: FishboneLayout | None = None) -> str:
         size = f"width={(b.x1 - b.x0) / 72:.3f}, height={(b.y1 - b.y0) / 72:.3f}"
         name = f"t{index}"
         if label.role in ("category", "problem"):
-            fill, stroke, colour = ((CATEGORY_FILL, CATEGORY_FILL, "#FFFFFF") if label.role == "category"
-                                    else (PROBLEM_FILL, PROBLEM_STROKE, PROBLEM_TEXT))
-            body = '<BR/>'.join(f"<B>{dot_html(text)}</B>" for text in label.lines)
-            out.append(f'  {name} [shape=box, style="filled,rounded", fillcolor="{fill}", color="{stroke}", '
-                       f'penwidth=2, {size}, pos={pos(cx, cy)}, fontsize={label.size:g}, fontcolor="{colour}", '
-                       f"label=<{body}>];")
+            fill, stroke, colour = (
+                (CATEGORY_FILL, CATEGORY_FILL, "#FFFFFF")
+                if label.role == "category"
+                else (PROBLEM_FILL, PROBLEM_STROKE, PROBLEM_TEXT)
+            )
+            body = "<BR/>".join(f"<B>{dot_html(text)}</B>" for text in label.lines)
+            out.append(
+                f'  {name} [shape=box, style="filled,rounded", fillcolor="{fill}", color="{stroke}", '
+                f'penwidth=2, {size}, pos={pos(cx, cy)}, fontsize={label.size:g}, fontcolor="{colour}", '
+                f"label=<{body}>];"
+            )
             continue
         style = STYLES.get(label.style, STYLES["hypothesis"])
         colour = INK if label.role == "title" or label.style == "title" else style["text"]
         html = _dot_label_html(label, colour, struck=label.style == "rejected", italic=label.style == "ref")
         extra = ""
         if "frame" in style and label.role != "title":
-            extra = f', shape=box, style="rounded,filled", color="{style["frame"]}", fillcolor="{style["fill"]}"'
+            extra = (
+                f', shape=box, style="rounded,filled", color="{style["frame"]}", fillcolor="{style["fill"]}"'
+            )
         out.append(f"  {name} [{size}, pos={pos(cx, cy)}, label={html}{extra}];")
         if label.role == "legend" and label.style != "title":
-            attrs = f'color="{style["tick"]}", penwidth={style["width"]}' + (", style=dashed" if "dash" in style
-                                                                              else "")
+            attrs = f'color="{style["tick"]}", penwidth={style["width"]}' + (
+                ", style=dashed" if "dash" in style else ""
+            )
             line(b.x0, b.y1, b.x1, b.y1, attrs)
         if label.votes:
             bx = b.x0 + BADGE / 2 - 2
-            by = b.y0 + PAD + label.size * 0.98 + (len(label.lines) - 1) * label.line_height - label.size * 0.35
-            out.append(f'  v{index} [shape=circle, style=filled, fillcolor="{VOTE_COLOUR}", color="{VOTE_COLOUR}", '
-                       f'width=0.22, height=0.22, fontsize=8, fontcolor="#FFFFFF", fontname="Helvetica-Bold", '
-                       f'label="{label.votes}", pos={pos(bx, by)}];')
+            by = (
+                b.y0
+                + PAD
+                + label.size * 0.98
+                + (len(label.lines) - 1) * label.line_height
+                - label.size * 0.35
+            )
+            out.append(
+                f'  v{index} [shape=circle, style=filled, fillcolor="{VOTE_COLOUR}", color="{VOTE_COLOUR}", '
+                f'width=0.22, height=0.22, fontsize=8, fontcolor="#FFFFFF", fontname="Helvetica-Bold", '
+                f'label="{label.votes}", pos={pos(bx, by)}];'
+            )
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -319,8 +370,12 @@ def fishbone_dot(case: Case, drawing: FishboneLayout | None = None) -> str:
 def fishbone_mermaid(case: Case) -> str:
     """A Mermaid flowchart, right to left: the problem on the right, the categories, then their causes."""
     ids = mermaid_node_ids(case)
-    lines = ["---", f"title: {mermaid_label(diagram_title(case, _('Ishikawa diagram')), quoted=False)}", "---",
-             "flowchart RL"]
+    lines = [
+        "---",
+        f"title: {mermaid_label(diagram_title(case, _('Ishikawa diagram')), quoted=False)}",
+        "---",
+        "flowchart RL",
+    ]
     lines.append(f'  {ids[PROBLEM_NODE]}["{mermaid_label(problem_text(case))}"]:::problem')
     seen: set[tuple[str, str]] = set()
     order = [PROBLEM_NODE]
@@ -341,9 +396,7 @@ def fishbone_mermaid(case: Case) -> str:
     return "\n".join(lines) + "\n"
 
 
-
-
-# ---------------------------------------------------------------- PDF through WeasyPrint, PNG through Graphviz
+# ------------------------------------------------------- PDF through WeasyPrint, PNG through Graphviz
 
 
 def svg_to_pdf(svg: str, width: float, height: float) -> bytes:
@@ -353,10 +406,13 @@ def svg_to_pdf(svg: str, width: float, height: float) -> bytes:
     from weasyprint import HTML
 
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    page = (f"<!doctype html><html><head><meta charset='utf-8'><style>@page {{ size: {width:.0f}px {height:.0f}px; "
-            f"margin: 0 }} html, body {{ margin: 0; padding: 0 }} img {{ display: block; width: {width:.0f}px; "
-            f"height: {height:.0f}px }}</style></head><body><img src='data:image/svg+xml;base64,{data}' alt=''>"
-            f"</body></html>")
+    page = (
+        f"<!doctype html><html><head><meta charset='utf-8'><style>"
+        f"@page {{ size: {width:.0f}px {height:.0f}px; "
+        f"margin: 0 }} html, body {{ margin: 0; padding: 0 }} img {{ display: block; width: {width:.0f}px; "
+        f"height: {height:.0f}px }}</style></head><body><img src='data:image/svg+xml;base64,{data}' alt=''>"
+        f"</body></html>"
+    )
     return bytes(HTML(string=page).write_pdf())
 
 
@@ -371,13 +427,16 @@ def write_fishbone_svg(case: Case, path: Path, ctx: ExportContext) -> None:
 
 def write_fishbone_pdf(case: Case, path: Path, ctx: ExportContext) -> None:
     drawing = fishbone_layout(case)
-    atomic_write_bytes(path, svg_to_pdf(fishbone_svg(case, drawing, for_print=True), drawing.width, drawing.height))
+    atomic_write_bytes(
+        path, svg_to_pdf(fishbone_svg(case, drawing, for_print=True), drawing.width, drawing.height)
+    )
 
 
 def write_fishbone_png(case: Case, path: Path, ctx: ExportContext) -> None:
     drawing = fishbone_layout(case)
-    dot = fishbone_dot(case, drawing).replace("graph [", f"graph [dpi={_png_dpi(drawing.width, drawing.height)}, ",
-                                              1)
+    dot = fishbone_dot(case, drawing).replace(
+        "graph [", f"graph [dpi={_png_dpi(drawing.width, drawing.height)}, ", 1
+    )
     atomic_write_bytes(path, render(dot, "png"))
 
 
@@ -392,7 +451,7 @@ def write_fishbone_mmd(case: Case, path: Path, ctx: ExportContext) -> None:
 # ---------------------------------------------------------------- why-tree writers
 
 
-def _whys_rendered(fmt: str) -> Callable[[Case, Path, ExportContext], None]:
+def _whys_rendered(fmt: str) -> Writer:
     def write(case: Case, path: Path, ctx: ExportContext) -> None:
         atomic_write_bytes(path, render(whytree_dot(case), fmt))
 
@@ -400,7 +459,9 @@ def _whys_rendered(fmt: str) -> Callable[[Case, Path, ExportContext], None]:
 
 
 def write_whys_svg(case: Case, path: Path, ctx: ExportContext) -> None:
-    atomic_write_bytes(path, ('<?xml version="1.0" encoding="UTF-8"?>\n' + whytree_svg(case) + "\n").encode("utf-8"))
+    atomic_write_bytes(
+        path, ('<?xml version="1.0" encoding="UTF-8"?>\n' + whytree_svg(case) + "\n").encode("utf-8")
+    )
 
 
 def write_whys_dot(case: Case, path: Path, ctx: ExportContext) -> None:
@@ -411,7 +472,7 @@ def write_whys_mmd(case: Case, path: Path, ctx: ExportContext) -> None:
     atomic_write_bytes(path, whytree_mermaid(case).encode("utf-8"))
 
 
-def _needs_dot(writer: Callable[[Case, Path, ExportContext], None]) -> Callable[[Case, Path, ExportContext], None]:
+def _needs_dot(writer: Writer) -> Writer:
     """Check for Graphviz before any work, so the message is the install hint and nothing is written."""
 
     def write(case: Case, path: Path, ctx: ExportContext) -> None:
@@ -425,17 +486,53 @@ def _needs_dot(writer: Callable[[Case, Path, ExportContext], None]) -> Callable[
     return write
 
 
+def _noting_long_texts(writer: Writer) -> Writer:
+    """Pictures shorten very long cause texts (the full text stays in the case and in SVG tooltips):
+    say so."""
+
+    def write(case: Case, path: Path, ctx: ExportContext) -> None:
+        writer(case, path, ctx)
+        if any(
+            len(one_line(node.text)) > MAX_LABEL_CHARS for node in case.causes if node.kind is NodeKind.CAUSE
+        ):
+            ctx.warn(
+                _(
+                    "some cause texts are longer than {limit} characters and were shortened on the diagram; "
+                    "the full texts are in the case",
+                    limit=MAX_LABEL_CHARS,
+                )
+            )
+
+    write.__doc__ = writer.__doc__
+    return write
+
+
+def _picture(writer: Writer, *, dot: bool = False) -> Writer:
+    return _noting_long_texts(_needs_dot(writer) if dot else writer)
+
+
 for _fmt in (
-    Format("fishbone", ".svg", N_("Ishikawa diagram (SVG picture)"), write_fishbone_svg),
-    Format("fishbone", ".pdf", N_("Ishikawa diagram (PDF)"), write_fishbone_pdf),
-    Format("fishbone", ".png", N_("Ishikawa diagram (PNG picture)"), _needs_dot(write_fishbone_png), needs_dot=True),
+    Format("fishbone", ".svg", N_("Ishikawa diagram (SVG picture)"), _picture(write_fishbone_svg)),
+    Format("fishbone", ".pdf", N_("Ishikawa diagram (PDF)"), _picture(write_fishbone_pdf)),
+    Format(
+        "fishbone",
+        ".png",
+        N_("Ishikawa diagram (PNG picture)"),
+        _picture(write_fishbone_png, dot=True),
+        needs_dot=True,
+    ),
     Format("fishbone", ".dot", N_("Ishikawa diagram (Graphviz DOT, positions pinned)"), write_fishbone_dot),
     Format("fishbone", ".mmd", N_("Ishikawa diagram as a Mermaid flowchart"), write_fishbone_mmd),
-    Format("whys", ".svg", N_("why-tree (SVG picture)"), _needs_dot(write_whys_svg), needs_dot=True),
-    Format("whys", ".png", N_("why-tree (PNG picture)"), _needs_dot(_whys_rendered("png")), needs_dot=True),
-    Format("whys", ".pdf", N_("why-tree (PDF)"), _needs_dot(_whys_rendered("pdf")), needs_dot=True),
+    Format("whys", ".svg", N_("why-tree (SVG picture)"), _picture(write_whys_svg, dot=True), needs_dot=True),
+    Format(
+        "whys",
+        ".png",
+        N_("why-tree (PNG picture)"),
+        _picture(_whys_rendered("png"), dot=True),
+        needs_dot=True,
+    ),
+    Format("whys", ".pdf", N_("why-tree (PDF)"), _picture(_whys_rendered("pdf"), dot=True), needs_dot=True),
     Format("whys", ".dot", N_("why-tree (Graphviz DOT)"), write_whys_dot),
     Format("whys", ".mmd", N_("why-tree as a Mermaid flowchart"), write_whys_mmd),
 ):
     register(_fmt)
-

@@ -29,10 +29,101 @@ from rca.model import PROBLEM_NODE, Case, Cause, CauseStatus, NodeKind
 # ---------------------------------------------------------------- text metrics
 
 _ASCII_WIDTHS = (
-    32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34,
-    34, 84, 84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56, 86, 75, 79, 60, 79, 69, 63, 61, 73,
-    68, 99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63,
-    63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64, 34, 64, 84,
+    32,
+    40,
+    46,
+    84,
+    64,
+    95,
+    78,
+    27,
+    39,
+    39,
+    50,
+    84,
+    32,
+    36,
+    32,
+    34,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    64,
+    34,
+    34,
+    84,
+    84,
+    84,
+    53,
+    100,
+    68,
+    69,
+    70,
+    77,
+    63,
+    58,
+    77,
+    75,
+    29,
+    29,
+    66,
+    56,
+    86,
+    75,
+    79,
+    60,
+    79,
+    69,
+    63,
+    61,
+    73,
+    68,
+    99,
+    69,
+    61,
+    69,
+    39,
+    34,
+    39,
+    84,
+    50,
+    50,
+    61,
+    63,
+    55,
+    63,
+    62,
+    35,
+    63,
+    63,
+    28,
+    28,
+    58,
+    28,
+    97,
+    63,
+    61,
+    63,
+    63,
+    41,
+    52,
+    39,
+    63,
+    59,
+    82,
+    59,
+    59,
+    52,
+    64,
+    34,
+    64,
+    84,
 )
 """DejaVu Sans advance widths of the printable ASCII characters, in hundredths of an em."""
 
@@ -308,11 +399,12 @@ def _bones(case: Case, wrap_factor: float) -> list[_Bone]:
     return bones
 
 
-# ---------------------------------------------------------------- placing one bone (junction at x=0, spine at y=0)
+# ------------------------------------------------ placing one bone (junction at x=0, spine at y=0)
 
 
-def _place_items(bone: _Bone, items: list[_Item], top: float, branch_u: float, gap: float,
-                 slope: float) -> float:
+def _place_items(
+    bone: _Bone, items: list[_Item], top: float, branch_u: float, gap: float, slope: float
+) -> float:
     """Place ``items`` stacked from ``top`` down, attached to the branch at ``u = branch_u``; returns the
     y of the last tick (where the branch may stop)."""
     y = top
@@ -325,22 +417,42 @@ def _place_items(bone: _Bone, items: list[_Item], top: float, branch_u: float, g
         right = min(branch_top, branch_tick) - LABEL_GAP
         box = Box(right - item.label_w, y, right, tick_y)
         bold = item.node.root and not item.ref
-        bone.labels.append(Label(
-            role="ref" if item.ref else "cause", lines=item.lines, box=box, size=size, bold=bold,
-            node=item.node, full_text=strip_controls(item.node.text)[:2000],
-            votes=0 if item.ref else item.node.total_votes, style=cause_style(item.node, item.ref),
-        ))
+        bone.labels.append(
+            Label(
+                role="ref" if item.ref else "cause",
+                lines=item.lines,
+                box=box,
+                size=size,
+                bold=bold,
+                node=item.node,
+                full_text=strip_controls(item.node.text)[:2000],
+                votes=0 if item.ref else item.node.total_votes,
+                style=cause_style(item.node, item.ref),
+            )
+        )
         tick_left = min(box.x0, branch_tick - INDENT - 12)
-        bone.segments.append(Segment(branch_tick, tick_y, tick_left, tick_y, "tick", item.node.status,
-                                     item.depth, item.ref, cause_style(item.node, item.ref)))
+        bone.segments.append(
+            Segment(
+                branch_tick,
+                tick_y,
+                tick_left,
+                tick_y,
+                "tick",
+                item.node.status,
+                item.depth,
+                item.ref,
+                cause_style(item.node, item.ref),
+            )
+        )
         if item.kids:
             child_u = branch_u - INDENT
             start_y = tick_y + SIBLING_GAP
             end_y = _place_items(bone, item.kids, start_y, child_u, SIBLING_GAP, slope)
             x_start = child_u + slope * tick_y
             x_end = child_u + slope * end_y
-            bone.segments.append(Segment(x_start, tick_y, x_end, end_y, "branch", item.node.status,
-                                         item.depth + 1))
+            bone.segments.append(
+                Segment(x_start, tick_y, x_end, end_y, "branch", item.node.status, item.depth + 1)
+            )
         last_tick = tick_y
         y += item.height + gap
     return last_tick
@@ -361,11 +473,18 @@ def _layout_bone(bone: _Bone, row_height: float) -> None:
     outer_x = slope * outer
     bone.segments.append(Segment(outer_x, outer, 0.0, 0.0, "bone"))
     cat_top = outer - bone.cat_h if bone.above else outer
-    bone.labels.append(Label(
-        role="category", lines=bone.cat_lines, size=CATEGORY_SIZE, bold=True, anchor="middle",
-        box=Box(outer_x - bone.cat_w / 2, cat_top, outer_x + bone.cat_w / 2, cat_top + bone.cat_h),
-        node=bone.node, full_text=strip_controls(bone.title),
-    ))
+    bone.labels.append(
+        Label(
+            role="category",
+            lines=bone.cat_lines,
+            size=CATEGORY_SIZE,
+            bold=True,
+            anchor="middle",
+            box=Box(outer_x - bone.cat_w / 2, cat_top, outer_x + bone.cat_w / 2, cat_top + bone.cat_h),
+            node=bone.node,
+            full_text=strip_controls(bone.title),
+        )
+    )
 
 
 def _row_height(bones: list[_Bone]) -> float:
@@ -463,19 +582,31 @@ def _layout(case: Case, title: str, wrap_factor: float) -> FishboneLayout:
     for row in (upper, lower):
         for bone, x in zip(row, _junctions(row, head_left), strict=True):
             labels += [Label(**{**label.__dict__, "box": label.box.moved(x, 0)}) for label in bone.labels]
-            segments += [Segment(s.x1 + x, s.y1, s.x2 + x, s.y2, s.role, s.status, s.depth, s.ref, s.style)
-                         for s in bone.segments]
-    labels.append(Label(role="problem", lines=problem_lines, size=PROBLEM_SIZE, bold=True, anchor="middle",
-                        box=Box(head_left, -head_h / 2, head_left + head_w, head_h / 2),
-                        full_text=strip_controls(problem_text(case))))
-    left = min([label.box.x0 for label in labels] + [s.x2 for s in segments] + [s.x1 for s in segments]
-               + [-200.0])
+            segments += [
+                Segment(s.x1 + x, s.y1, s.x2 + x, s.y2, s.role, s.status, s.depth, s.ref, s.style)
+                for s in bone.segments
+            ]
+    labels.append(
+        Label(
+            role="problem",
+            lines=problem_lines,
+            size=PROBLEM_SIZE,
+            bold=True,
+            anchor="middle",
+            box=Box(head_left, -head_h / 2, head_left + head_w, head_h / 2),
+            full_text=strip_controls(problem_text(case)),
+        )
+    )
+    left = min(
+        [label.box.x0 for label in labels] + [s.x2 for s in segments] + [s.x1 for s in segments] + [-200.0]
+    )
     segments.insert(0, Segment(left - 10, 0.0, head_left, 0.0, "spine"))
 
     top = min(min(label.box.y0 for label in labels), -up_h)
     bottom = max(max(label.box.y1 for label in labels), low_h if lower else head_h / 2)
-    title_lines = wrap_text(title, max(600.0, head_left - left), TITLE_SIZE, bold=True, max_lines=2) if title \
-        else []
+    title_lines = (
+        wrap_text(title, max(600.0, head_left - left), TITLE_SIZE, bold=True, max_lines=2) if title else []
+    )
     title_h = len(title_lines) * TITLE_SIZE * LINE_FACTOR + (14 if title_lines else 0)
     dx = MARGIN - (left - 10)
     dy = MARGIN + title_h - top
@@ -484,18 +615,29 @@ def _layout(case: Case, title: str, wrap_factor: float) -> FishboneLayout:
         label.box = label.box.moved(dx, dy)
         result.labels.append(label)
     for s in segments:
-        result.segments.append(Segment(s.x1 + dx, s.y1 + dy, s.x2 + dx, s.y2 + dy, s.role, s.status, s.depth,
-                                       s.ref, s.style))
+        result.segments.append(
+            Segment(s.x1 + dx, s.y1 + dy, s.x2 + dx, s.y2 + dy, s.role, s.status, s.depth, s.ref, s.style)
+        )
     if title_lines:
         width = max(text_width(line, TITLE_SIZE, True) for line in title_lines)
-        result.labels.append(Label(role="title", lines=title_lines, size=TITLE_SIZE, bold=True, anchor="start",
-                                   box=Box(MARGIN, MARGIN, MARGIN + width, MARGIN + title_h - 14),
-                                   full_text=title))
+        result.labels.append(
+            Label(
+                role="title",
+                lines=title_lines,
+                size=TITLE_SIZE,
+                bold=True,
+                anchor="start",
+                box=Box(MARGIN, MARGIN, MARGIN + width, MARGIN + title_h - 14),
+                full_text=title,
+            )
+        )
     result.legend_y = bottom + dy + 22
     legend_right = _legend(result)
-    result.width = max(head_left + head_w + dx + MARGIN, legend_right + MARGIN,
-                       MARGIN * 2 + (max(text_width(line, TITLE_SIZE, True) for line in title_lines)
-                                     if title_lines else 0))
+    result.width = max(
+        head_left + head_w + dx + MARGIN,
+        legend_right + MARGIN,
+        MARGIN * 2 + (max(text_width(line, TITLE_SIZE, True) for line in title_lines) if title_lines else 0),
+    )
     result.height = result.legend_y + LEGEND_SIZE * LINE_FACTOR + 2 * PAD + MARGIN
     return result
 
@@ -519,16 +661,34 @@ def _legend(result: FishboneLayout) -> float:
     height = LEGEND_SIZE * LINE_FACTOR + 2 * PAD
     label = _("Legend:")
     width = text_width(label, LEGEND_SIZE, True) + 2 * PAD
-    result.labels.append(Label(role="legend", lines=[label], size=LEGEND_SIZE, bold=True, anchor="start",
-                               box=Box(x, result.legend_y, x + width, result.legend_y + height), style="title"))
+    result.labels.append(
+        Label(
+            role="legend",
+            lines=[label],
+            size=LEGEND_SIZE,
+            bold=True,
+            anchor="start",
+            box=Box(x, result.legend_y, x + width, result.legend_y + height),
+            style="title",
+        )
+    )
     x += width + 14
     for style, text in LEGEND:
         shown = _(text)
         bold = style == "root"
         votes = 3 if style == "votes" else 0
         width = text_width(shown, LEGEND_SIZE, bold) + 2 * PAD + (BADGE if votes else 0)
-        result.labels.append(Label(role="legend", lines=[shown], size=LEGEND_SIZE, bold=bold, anchor="end",
-                                   box=Box(x, result.legend_y, x + width, result.legend_y + height),
-                                   style="hypothesis" if style == "votes" else style, votes=votes))
+        result.labels.append(
+            Label(
+                role="legend",
+                lines=[shown],
+                size=LEGEND_SIZE,
+                bold=bold,
+                anchor="end",
+                box=Box(x, result.legend_y, x + width, result.legend_y + height),
+                style="hypothesis" if style == "votes" else style,
+                votes=votes,
+            )
+        )
         x += width + 22
     return x

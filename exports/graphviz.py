@@ -47,14 +47,17 @@ def render(dot_text: str, fmt: str, *, engine: str | None = None) -> bytes:
     if engine:
         command.append(f"-K{engine}")
     try:
-        done = subprocess.run(command, input=dot_text.encode("utf-8"), capture_output=True,
-                              timeout=TIMEOUT_SECONDS, check=False)
+        done = subprocess.run(
+            command, input=dot_text.encode("utf-8"), capture_output=True, timeout=TIMEOUT_SECONDS, check=False
+        )
     except FileNotFoundError as error:
         raise GraphvizMissing() from error
     except subprocess.TimeoutExpired as error:
         raise GraphvizFailed(
-            _("Graphviz took more than {seconds} s to draw the diagram; export it as .dot or .mmd instead",
-              seconds=TIMEOUT_SECONDS)
+            _(
+                "Graphviz took more than {seconds} s to draw the diagram; export it as .dot or .mmd instead",
+                seconds=TIMEOUT_SECONDS,
+            )
         ) from error
     if done.returncode != 0 or not done.stdout:
         complaint = done.stderr.decode("utf-8", "replace").strip().splitlines()

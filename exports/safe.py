@@ -42,6 +42,7 @@ _ANSI = re.compile(
 )
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 except \t \n, DEL, C1
+    "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides and isolates ("Trojan Source" spoofing)
     "\ud800-\udfff"  # lone surrogates (cannot be encoded; invalid in XML)
     "\ufffe\uffff]"  # non-characters (invalid in XML)
 )
@@ -52,7 +53,9 @@ def strip_controls(s: str) -> str:
 
     Line ends are normalised first (CRLF and CR become LF), so a line break typed on Windows stays a line
     break instead of vanishing. Lone surrogates and the non-characters U+FFFE/U+FFFF go too: they cannot be
-    written as UTF-8 or XML.
+    written as UTF-8 or XML. So do the bidi overrides, embeddings and isolates (U+202A-U+202E,
+    U+2066-U+2069), which can make text show something else than it says; right-to-left text itself, and the
+    left-to-right and right-to-left marks, are kept.
     """
     if not s:
         return ""
@@ -202,19 +205,24 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
 
     A reader never sees half a file, a crash never leaves one, and nothing is written anywhere but ``path``
     (and its temp file beside it, removed on failure). An existing file keeps its permissions.
-    Raises ``RcaError`` with the reason when the folder is missing, read-only or full, or ``path`` is a folder.
+    Raises ``RcaError`` with the reason when the folder is missing, read-only or full, or ``path`` is a
+    folder.
     """
     target = Path(path)
     if target.is_dir():
         raise RcaError(_("{path} is a folder; give a file name to export to", path=target))
     folder = target.parent
     if not folder.is_dir():
-        raise RcaError(_("cannot write {path}: the folder {folder} does not exist", path=target, folder=folder))
+        raise RcaError(
+            _("cannot write {path}: the folder {folder} does not exist", path=target, folder=folder)
+        )
     try:
         mode = target.stat().st_mode & 0o777 if target.exists() else _DEFAULT_MODE
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name[:40]}.", suffix=".tmp")
     except OSError as error:
-        raise RcaError(_("cannot write {path}: {reason}", path=target, reason=error.strerror or error)) from error
+        raise RcaError(
+            _("cannot write {path}: {reason}", path=target, reason=error.strerror or error)
+        ) from error
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -225,7 +233,9 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise RcaError(_("cannot write {path}: {reason}", path=target, reason=error.strerror or error)) from error
+        raise RcaError(
+            _("cannot write {path}: {reason}", path=target, reason=error.strerror or error)
+        ) from error
     _fsync_folder(folder)
 
 

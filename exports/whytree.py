@@ -12,7 +12,7 @@ as syntax; every text goes through ``exports.safe``.
 
 from __future__ import annotations
 
-from exports.fishbone_layout import cause_style, wrap_text
+from exports.fishbone_layout import MAX_LABEL_CHARS, cause_style, wrap_text
 from exports.graphviz import render, svg_element
 from exports.safe import dot_html, one_line, shorten, strip_controls
 from rca.causes import ensure_problem, problem_text
@@ -27,9 +27,19 @@ NODE_STYLES: dict[str, str] = {
     "rejected": 'fillcolor="#F4F5F7", color="#A3A9B1", style="rounded,filled,dashed"',
     "root": 'fillcolor="#FFF4E6", color="#E8590C", penwidth=3',
 }
-TEXT_COLOURS = {"problem": "#7B1D1D", "category": "#FFFFFF", "hypothesis": "#1F2933", "verified": "#1B6E33",
-                "rejected": "#8A8F98", "root": "#7A1F00"}
-PATH_COLOURS = {CausePath.OCCURRENCE: "#6741D9", CausePath.NON_DETECTION: "#0B7285", CausePath.SYSTEMIC: "#5C940D"}
+TEXT_COLOURS = {
+    "problem": "#7B1D1D",
+    "category": "#FFFFFF",
+    "hypothesis": "#1F2933",
+    "verified": "#1B6E33",
+    "rejected": "#8A8F98",
+    "root": "#7A1F00",
+}
+PATH_COLOURS = {
+    CausePath.OCCURRENCE: "#6741D9",
+    CausePath.NON_DETECTION: "#0B7285",
+    CausePath.SYSTEMIC: "#5C940D",
+}
 
 LEGEND = (
     ("hypothesis", N_("hypothesis")),
@@ -49,7 +59,7 @@ def node_ids(case: Case) -> dict[str, str]:
 
 
 def _lines(text: str, size: float, width: float = 190, max_lines: int = 8, bold: bool = False) -> list[str]:
-    return wrap_text(shorten(one_line(text), 400), width, size, bold=bold, max_lines=max_lines)
+    return wrap_text(shorten(one_line(text), MAX_LABEL_CHARS), width, size, bold=bold, max_lines=max_lines)
 
 
 def _cause_label(node: Cause, style: str) -> str:
@@ -83,17 +93,29 @@ def _legend_table(title: str) -> str:
             shown = f"<S>{shown}</S>"
         if style == "root":
             shown = f"<B>{shown}</B>"
-        colours = {"hypothesis": ("#FFFFFF", "#52606D"), "verified": ("#E8F5E9", "#2E7D32"),
-                   "rejected": ("#F4F5F7", "#A3A9B1"), "root": ("#FFF4E6", "#E8590C")}[style]
-        cells.append(f'<TD BGCOLOR="{colours[0]}" COLOR="{colours[1]}" BORDER="1" CELLPADDING="4">'
-                     f'<FONT COLOR="{TEXT_COLOURS[style]}" POINT-SIZE="10">{shown}</FONT></TD>')
-    paths = " ".join(f'<FONT COLOR="{PATH_COLOURS[path]}">[{dot_html(path.label)}]</FONT>' for path in CausePath)
-    cells.append(f'<TD BORDER="0" CELLPADDING="4"><FONT POINT-SIZE="10">{dot_html(_("8D path:"))} {paths}   '
-                 f'<FONT COLOR="#3B5BDB">●</FONT> {dot_html(_("votes"))}   '
-                 f'{dot_html(_("arrows point from a cause to its effect"))}</FONT></TD>')
+        colours = {
+            "hypothesis": ("#FFFFFF", "#52606D"),
+            "verified": ("#E8F5E9", "#2E7D32"),
+            "rejected": ("#F4F5F7", "#A3A9B1"),
+            "root": ("#FFF4E6", "#E8590C"),
+        }[style]
+        cells.append(
+            f'<TD BGCOLOR="{colours[0]}" COLOR="{colours[1]}" BORDER="1" CELLPADDING="4">'
+            f'<FONT COLOR="{TEXT_COLOURS[style]}" POINT-SIZE="10">{shown}</FONT></TD>'
+        )
+    paths = " ".join(
+        f'<FONT COLOR="{PATH_COLOURS[path]}">[{dot_html(path.label)}]</FONT>' for path in CausePath
+    )
+    cells.append(
+        f'<TD BORDER="0" CELLPADDING="4"><FONT POINT-SIZE="10">{dot_html(_("8D path:"))} {paths}   '
+        f'<FONT COLOR="#3B5BDB">●</FONT> {dot_html(_("votes"))}   '
+        f"{dot_html(_('arrows point from a cause to its effect'))}</FONT></TD>"
+    )
     title_lines = "<BR/>".join(dot_html(line) for line in wrap_text(title, 900, 16, bold=True, max_lines=3))
-    return (f'<<TABLE BORDER="0" CELLSPACING="6"><TR><TD COLSPAN="{len(cells)}" ALIGN="LEFT">'
-            f'<FONT POINT-SIZE="16"><B>{title_lines}</B></FONT></TD></TR><TR>{"".join(cells)}</TR></TABLE>>')
+    return (
+        f'<<TABLE BORDER="0" CELLSPACING="6"><TR><TD COLSPAN="{len(cells)}" ALIGN="LEFT">'
+        f'<FONT POINT-SIZE="16"><B>{title_lines}</B></FONT></TD></TR><TR>{"".join(cells)}</TR></TABLE>>'
+    )
 
 
 def whytree_dot(case: Case) -> str:
@@ -104,7 +126,8 @@ def whytree_dot(case: Case) -> str:
     title = _("{diagram} — {case} {title}", diagram=_("Why-tree"), case=case.id, title=case.title)
     out = [
         "digraph whys {",
-        f'  graph [id="rca_whys", rankdir=TB, bgcolor="#FFFFFF", fontname="Helvetica", nodesep=0.25, ranksep=0.45, '
+        f'  graph [id="rca_whys", rankdir=TB, bgcolor="#FFFFFF", fontname="Helvetica", nodesep=0.25, '
+        f"ranksep=0.45, "
         f"pad=0.3, labelloc=t, labeljust=l, label={_legend_table(title)}];",
         '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, margin="0.12,0.06"];',
         '  edge [dir=back, arrowtail=normal, arrowsize=0.6, color="#7B8794", penwidth=1.2];',
@@ -112,12 +135,22 @@ def whytree_dot(case: Case) -> str:
     for node in work.causes:
         name = ids[node.id]
         if node.kind is NodeKind.PROBLEM:
-            text = "<BR/>".join(f"<B>{dot_html(line)}</B>" for line in _lines(problem_text(case), 14, 260, bold=True))
-            out.append(f'  {name} [{NODE_STYLES["problem"]}, fontsize=14, label=<<FONT COLOR="{TEXT_COLOURS["problem"]}">'
-                       f"{text}</FONT>>];")
+            text = "<BR/>".join(
+                f"<B>{dot_html(line)}</B>" for line in _lines(problem_text(case), 14, 260, bold=True)
+            )
+            out.append(
+                f"  {name} [{NODE_STYLES['problem']}, fontsize=14, "
+                f'label=<<FONT COLOR="{TEXT_COLOURS["problem"]}">'
+                f"{text}</FONT>>];"
+            )
         elif node.kind is NodeKind.CATEGORY:
-            text = "<BR/>".join(f"<B>{dot_html(line)}</B>" for line in _lines(node.text, 12, 200, 3, bold=True))
-            out.append(f'  {name} [{NODE_STYLES["category"]}, fontsize=12, label=<<FONT COLOR="#FFFFFF">{text}</FONT>>];')
+            text = "<BR/>".join(
+                f"<B>{dot_html(line)}</B>" for line in _lines(node.text, 12, 200, 3, bold=True)
+            )
+            out.append(
+                f"  {name} [{NODE_STYLES['category']}, fontsize=12, "
+                f'label=<<FONT COLOR="#FFFFFF">{text}</FONT>>];'
+            )
         else:
             style = cause_style(node)
             out.append(f"  {name} [{NODE_STYLES[style]}, label={_cause_label(node, style)}];")
@@ -126,8 +159,11 @@ def whytree_dot(case: Case) -> str:
     for link in work.links:
         if link.effect in known and link.cause in known:
             minlen = lengths.get((link.effect, link.cause), 1)
-            out.append(f"  {ids[link.effect]} -> {ids[link.cause]}" + (f" [minlen={minlen}]" if minlen > 1 else "")
-                       + ";")
+            out.append(
+                f"  {ids[link.effect]} -> {ids[link.cause]}"
+                + (f" [minlen={minlen}]" if minlen > 1 else "")
+                + ";"
+            )
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -154,7 +190,8 @@ def _staggered_lengths(case: Case) -> dict[tuple[str, str], int]:
 
 
 def whytree_svg(case: Case) -> str:
-    """The why-tree as an ``<svg>`` element (no XML prolog), drawn by Graphviz; ``GraphvizMissing`` without it."""
+    """The why-tree as an ``<svg>`` element (no XML prolog), drawn by Graphviz; ``GraphvizMissing``
+    without it."""
     return svg_element(render(whytree_dot(case), "svg"))
 
 
@@ -204,8 +241,10 @@ def whytree_mermaid(case: Case) -> str:
             if node.total_votes:
                 extra += f" ● {node.total_votes}"
             prefix = "✓ " if cause_style(node) == "verified" else ""
-            lines.append(f'  {ids[node.id]}["{mermaid_label(prefix + node.text)}{mermaid_label(extra)}"]'
-                         f":::{cause_style(node)}")
+            lines.append(
+                f'  {ids[node.id]}["{mermaid_label(prefix + node.text)}{mermaid_label(extra)}"]'
+                f":::{cause_style(node)}"
+            )
     for link in work.links:
         if link.effect in ids and link.cause in ids:
             lines.append(f"  {ids[link.cause]} --> {ids[link.effect]}")

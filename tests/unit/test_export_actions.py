@@ -60,21 +60,50 @@ def plan_case(case_id: str = "C-7") -> Case:
     cat = causes.add_category(case, "Machine")
     cause = causes.add_cause(case, cat.id, "Clé dynamométrique déréglée")
     add = actions.add_action
-    late = add(case, "A-1", "Trier le stock chez le client", owner="Zoé", due=date(2026, 11, 10),
-               kind=ActionKind.CONTAINMENT, today=date(2026, 11, 2))
+    late = add(
+        case,
+        "A-1",
+        "Trier le stock chez le client",
+        owner="Zoé",
+        due=date(2026, 11, 10),
+        kind=ActionKind.CONTAINMENT,
+        today=date(2026, 11, 2),
+    )
     actions.set_status(late, ActionStatus.IN_PROGRESS, today=date(2026, 11, 3))
-    done = add(case, "A-2", "Étalonner les clés chaque mois", owner="Ana", deliverable="Plan d'étalonnage",
-               due=date(2026, 11, 20), causes=[cause.id], today=date(2026, 11, 2))
+    done = add(
+        case,
+        "A-2",
+        "Étalonner les clés chaque mois",
+        owner="Ana",
+        deliverable="Plan d'étalonnage",
+        due=date(2026, 11, 20),
+        causes=[cause.id],
+        today=date(2026, 11, 2),
+    )
     done.effectiveness.criterion = "Zéro retour pendant 3 mois"
     done.effectiveness.planned = date(2027, 2, 20)
     actions.set_status(done, ActionStatus.DONE, today=date(2026, 11, 18), evidence="Rapport 2026-118")
     actions.record_effectiveness(done, Effectiveness.EFFECTIVE, evidence="0 retour", today=date(2026, 11, 25))
-    pending = add(case, "A-3", "Ajouter un contrôle de couple en fin de ligne", owner="Bo",
-                  due=date(2026, 12, 15), kind=ActionKind.PREVENTIVE, today=date(2026, 11, 2))
+    pending = add(
+        case,
+        "A-3",
+        "Ajouter un contrôle de couple en fin de ligne",
+        owner="Bo",
+        due=date(2026, 12, 15),
+        kind=ActionKind.PREVENTIVE,
+        today=date(2026, 11, 2),
+    )
     pending.effectiveness.planned = date(2027, 1, 15)
     add(case, "A-4", "Former l'équipe de nuit", owner="Cy", due=None, kind=ActionKind.IMPROVEMENT)
-    cancelled = add(case, "A-5", "Changer de fournisseur", owner="Dan", due=date(2026, 11, 1),
-                    kind=ActionKind.CORRECTIVE, today=date(2026, 10, 1))
+    cancelled = add(
+        case,
+        "A-5",
+        "Changer de fournisseur",
+        owner="Dan",
+        due=date(2026, 11, 1),
+        kind=ActionKind.CORRECTIVE,
+        today=date(2026, 10, 1),
+    )
     actions.set_status(cancelled, ActionStatus.CANCELLED)
     return case
 
@@ -149,8 +178,13 @@ def test_xlsx_summary_sheet(outdir: Path, ctx: ExportContext) -> None:
     path = outdir / "plan.xlsx"
     registry.export("actions", plan_case(), path, ctx)
     sheet = openpyxl.load_workbook(path)["Summary"]
-    values = {sheet.cell(row=r, column=1).value: (sheet.cell(row=r, column=2).value, sheet.cell(row=r, column=3).value)
-              for r in range(1, 40)}
+    values = {
+        sheet.cell(row=r, column=1).value: (
+            sheet.cell(row=r, column=2).value,
+            sheet.cell(row=r, column=3).value,
+        )
+        for r in range(1, 40)
+    }
     progress = actions.progress(plan_case().actions, TODAY)
     assert values["closed"][0] == progress.closed == 1
     assert values["late"][0] == progress.late == 1
@@ -260,12 +294,20 @@ def test_workspace_plan(outdir: Path, ctx: ExportContext) -> None:
 
 
 def hostile_case() -> Case:
-    case = Case(id="C-66", title="<b>x</b> \"quoted\" =1+1", method=Method.EIGHT_D)
+    case = Case(id="C-66", title='<b>x</b> "quoted" =1+1', method=Method.EIGHT_D)
     for index, text in enumerate(INJECTION, start=1):
         cause = causes.add_cause(case, "P", text[:2000])
         case.node(cause.id).text = text
-        action = actions.add_action(case, f"A-{index}", text, owner=text, deliverable=text, causes=[cause.id],
-                                    due=date(2026, 12, index), today=date(2026, 11, 1))
+        action = actions.add_action(
+            case,
+            f"A-{index}",
+            text,
+            owner=text,
+            deliverable=text,
+            causes=[cause.id],
+            due=date(2026, 12, index),
+            today=date(2026, 11, 1),
+        )
         action.effectiveness.criterion = text
         action.effectiveness.planned = date(2027, 1, index)
         action.title = text  # untrimmed, exactly as hostile as typed
@@ -285,7 +327,7 @@ def test_hostile_text_in_every_format(extension: str, outdir: Path, ctx: ExportC
         assert len(rows) == len(INJECTION) + 1
         for row in rows[1:]:
             assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
-        assert any(cell == "'=HYPERLINK(\"http://x\")" for row in rows for cell in row)
+        assert any(cell == '\'=HYPERLINK("http://x")' for row in rows for cell in row)
     elif extension == ".xlsx":
         sheet = openpyxl.load_workbook(path).worksheets[0]
         cells = [c for row in sheet.iter_rows(min_row=5) for c in row if c.value is not None]

@@ -49,8 +49,16 @@ def sample_case() -> Case:
     causes.set_root(case, calib.id)
     other = causes.add_cause(case, "P", "Shift change at 14:00")
     causes.link(case, other.id, calib.id)
-    actions.add_action(case, "A-1", "Calibrate wrenches monthly", owner="Ana", due=date(2026, 12, 1),
-                       kind=ActionKind.CORRECTIVE, causes=[calib.id], today=date(2026, 11, 1))
+    actions.add_action(
+        case,
+        "A-1",
+        "Calibrate wrenches monthly",
+        owner="Ana",
+        due=date(2026, 12, 1),
+        kind=ActionKind.CORRECTIVE,
+        causes=[calib.id],
+        today=date(2026, 11, 1),
+    )
     return case
 
 
@@ -156,8 +164,12 @@ dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
-    case = Case(id=f"C-{draw(st.integers(1, 9999))}", title=draw(texts), method=draw(st.sampled_from(Method)),
-                created_on=draw(dates))
+    case = Case(
+        id=f"C-{draw(st.integers(1, 9999))}",
+        title=draw(texts),
+        method=draw(st.sampled_from(Method)),
+        created_on=draw(dates),
+    )
     nodes = ["P"]
     causes.ensure_problem(case)
     for _ in range(draw(st.integers(0, 4))):
@@ -178,9 +190,16 @@ def cases(draw: st.DrawFn) -> Case:
     cause_ids = [n for n in nodes if n.startswith("K-") and case.node(n).kind.value == "cause"]
     for index in range(draw(st.integers(0, 5))):
         linked = draw(st.lists(st.sampled_from(cause_ids), max_size=3)) if cause_ids else []
-        actions.add_action(case, f"A-{index + 1}", draw(texts), owner=draw(st.text(max_size=10)),
-                           due=draw(st.none() | dates), kind=draw(st.sampled_from(ActionKind)), causes=linked,
-                           today=draw(dates))
+        actions.add_action(
+            case,
+            f"A-{index + 1}",
+            draw(texts),
+            owner=draw(st.text(max_size=10)),
+            due=draw(st.none() | dates),
+            kind=draw(st.sampled_from(ActionKind)),
+            causes=linked,
+            today=draw(dates),
+        )
     return case
 
 

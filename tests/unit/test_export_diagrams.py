@@ -26,6 +26,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 HAS_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz is not installed")
 
+
 @pytest.fixture
 def outdir(tmp_path: Path) -> Path:
     """An empty folder of the test's own (the shared fixtures may put a workspace in ``tmp_path``)."""
@@ -52,10 +53,14 @@ INJECTION = [
 
 def eight_d_case() -> Case:
     """A realistic 8D case: loose bolts at a customer, 16 causes on the 6M bones, one shared cause."""
-    case = Case(id="C-7", title="Loose M8 bolts on bracket assembly (customer returns)", method=Method.EIGHT_D)
+    case = Case(
+        id="C-7", title="Loose M8 bolts on bracket assembly (customer returns)", method=Method.EIGHT_D
+    )
     case.problem.what = "Customer returned 37 brackets with loose M8 bolts (torque below 18 N·m) in week 12"
-    cat = {name: causes.add_category(case, name, key=name.lower()).id
-           for name in ("Manpower", "Machine", "Method", "Material", "Measurement", "Environment")}
+    cat = {
+        name: causes.add_category(case, name, key=name.lower()).id
+        for name in ("Manpower", "Machine", "Method", "Material", "Measurement", "Environment")
+    }
     add = causes.add_cause
     wrench = add(case, cat["Machine"], "Torque wrench drifts out of calibration", path=CausePath.OCCURRENCE)
     calib = add(case, wrench.id, "No calibration since March")
@@ -69,33 +74,80 @@ def eight_d_case() -> Case:
     fatigue = add(case, cat["Manpower"], "Operator fatigue on 12-hour shifts")
     batch = add(case, cat["Material"], "Bolt batch 2231 with undersized thread")
     add(case, cat["Material"], "Washer supplier changed in May")
-    audit = add(case, cat["Measurement"], "Torque audit sample too small (1 in 500)",
-                path=CausePath.NON_DETECTION)
+    audit = add(
+        case, cat["Measurement"], "Torque audit sample too small (1 in 500)", path=CausePath.NON_DETECTION
+    )
     grr = add(case, cat["Measurement"], "Gauge R&R never done on the torque tester")
     add(case, cat["Environment"], "Vibration from press 4 nearby")
     cold = add(case, cat["Environment"], "Cold workshop on winter mornings")
     add(case, "P", "Shift change at 14:00")
     causes.link(case, grr.id, plan.id)
-    for node, evidence in ((wrench, "Wrench read 15% low on the test bench"), (calib, "Calibration log"),
-                           (plan, "Plan reviewed"), (wi, "WI-114 rev C"), (check, "Line walk"),
-                           (audit, "Audit records"), (copied, "Document history")):
+    for node, evidence in (
+        (wrench, "Wrench read 15% low on the test bench"),
+        (calib, "Calibration log"),
+        (plan, "Plan reviewed"),
+        (wi, "WI-114 rev C"),
+        (check, "Line walk"),
+        (audit, "Audit records"),
+        (copied, "Document history"),
+    ):
         causes.verify(case, node.id, evidence)
     for node in (calib, plan, wi, check, copied):
         causes.set_root(case, node.id)
-    for node, evidence in ((socket, "Socket measured in tolerance"), (fatigue, "Defects spread over all hours"),
-                           (batch, "Lab measured batch 2231 in tolerance"), (cold, "Returns in summer too")):
+    for node, evidence in (
+        (socket, "Socket measured in tolerance"),
+        (fatigue, "Defects spread over all hours"),
+        (batch, "Lab measured batch 2231 in tolerance"),
+        (cold, "Returns in summer too"),
+    ):
         causes.reject(case, node.id, evidence)
-    for who, node in (("ana", wrench), ("ana", wrench), ("bo", wrench), ("bo", night), ("cy", night),
-                      ("cy", night), ("dan", audit)):
+    for who, node in (
+        ("ana", wrench),
+        ("ana", wrench),
+        ("bo", wrench),
+        ("bo", night),
+        ("cy", night),
+        ("cy", night),
+        ("dan", audit),
+    ):
         causes.vote(case, node.id, who)
     return case
 
 
 WORDS = [
-    "torque", "wrench", "operator", "shift", "bolt", "thread", "washer", "supplier", "gauge", "audit", "sample",
-    "instruction", "training", "calibration", "vibration", "press", "humidity", "line", "fixture", "jig", "clamp",
-    "sensor", "alarm", "checklist", "handover", "maintenance", "spare", "lubrication", "coating", "paint",
-    "batch", "drawing", "tolerance",
+    "torque",
+    "wrench",
+    "operator",
+    "shift",
+    "bolt",
+    "thread",
+    "washer",
+    "supplier",
+    "gauge",
+    "audit",
+    "sample",
+    "instruction",
+    "training",
+    "calibration",
+    "vibration",
+    "press",
+    "humidity",
+    "line",
+    "fixture",
+    "jig",
+    "clamp",
+    "sensor",
+    "alarm",
+    "checklist",
+    "handover",
+    "maintenance",
+    "spare",
+    "lubrication",
+    "coating",
+    "paint",
+    "batch",
+    "drawing",
+    "tolerance",
 ]
 
 
@@ -103,8 +155,10 @@ def big_case(count: int = 100, seed: int = 7) -> Case:
     """``count`` causes over 6 bones, up to four levels deep, texts from 2 to 25 words."""
     rng = random.Random(seed)
     case = Case(id="C-99", title="Big workshop: scrap rate doubled on the paint line", method=Method.ISHIKAWA)
-    bones = [causes.add_category(case, name).id
-             for name in ("Manpower", "Machine", "Method", "Material", "Measurement", "Environment")]
+    bones = [
+        causes.add_category(case, name).id
+        for name in ("Manpower", "Machine", "Method", "Material", "Measurement", "Environment")
+    ]
     nodes: list[str] = []
     for index in range(count):
         words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 25)))
@@ -271,8 +325,13 @@ def test_without_graphviz(monkeypatch: pytest.MonkeyPatch, outdir: Path) -> None
             registry.export(kind, case, outdir / f"x{extension}")
     with pytest.raises(GraphvizMissing):
         whytree_svg(case)
-    for kind, extension in (("fishbone", ".svg"), ("fishbone", ".dot"), ("fishbone", ".mmd"),
-                            ("whys", ".dot"), ("whys", ".mmd")):
+    for kind, extension in (
+        ("fishbone", ".svg"),
+        ("fishbone", ".dot"),
+        ("fishbone", ".mmd"),
+        ("whys", ".dot"),
+        ("whys", ".mmd"),
+    ):
         registry.export(kind, case, outdir / f"{kind}{extension}")
     assert not list(outdir.glob("x.*"))
     assert fishbone_svg(case).startswith("<svg")
@@ -320,7 +379,7 @@ def test_hostile_text_in_every_format(kind: str, extension: str, outdir: Path) -
         assert "<script>" not in text and "\x1b" not in text
         for line in text.splitlines():
             assert not line.strip().startswith(("click", "%%{")), line
-            if "[\"" in line:
+            if '["' in line:
                 inner = line.split('["', 1)[1].rsplit('"]', 1)[0]
                 assert '"' not in inner
 

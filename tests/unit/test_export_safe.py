@@ -31,6 +31,7 @@ def test_strip_controls_keeps_text_and_drops_escapes() -> None:
     assert safe.strip_controls("\x1b]0;title\x07after") == "after"
     assert safe.strip_controls("éà ✓ 😀 שלום e\u0301") == "éà ✓ 😀 שלום e\u0301"
     assert safe.strip_controls("bad\ud800surrogate\uffff") == "badsurrogate"
+    assert safe.strip_controls("file\u202egnp.exe \u2067x\u2069 \u200fשלום") == "filegnp.exe x \u200fשלום"
 
 
 @given(st.text())
@@ -49,7 +50,7 @@ def test_html_text_always_parses_as_xml(s: str) -> None:
 
 def test_html_text_escapes_markup() -> None:
     assert safe.html_text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert safe.html_text('"\'&') == "&quot;&#x27;&amp;"
+    assert safe.html_text("\"'&") == "&quot;&#x27;&amp;"
     assert safe.html_lines("a\nb<") == "a<br>b&lt;"
 
 
@@ -76,8 +77,21 @@ def test_dot_label_is_one_quoted_string(s: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["# heading", "*bold* _it_", "[link](http://x)", "<b>raw</b>", "1. item", "- item", "a | b", "`code`",
-     "    indented code", "![img](x.png)", "&amp;", "~~strike~~", "line1\nline2"],
+    [
+        "# heading",
+        "*bold* _it_",
+        "[link](http://x)",
+        "<b>raw</b>",
+        "1. item",
+        "- item",
+        "a | b",
+        "`code`",
+        "    indented code",
+        "![img](x.png)",
+        "&amp;",
+        "~~strike~~",
+        "line1\nline2",
+    ],
 )
 def test_md_text_renders_literally(text: str) -> None:
     md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
@@ -96,7 +110,7 @@ def test_md_cell_escapes_pipes_and_newlines() -> None:
     assert safe.md_cell("a | b\nc") == "a \\| b c"
 
 
-@pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\")", "+1-1", "-2", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("value", ['=HYPERLINK("http://x")', "+1-1", "-2", "@SUM(A1)", "\tx", "\rx"])
 def test_spreadsheet_cell_prefixes_formulas(value: str) -> None:
     assert safe.spreadsheet_cell(value) == "'" + value
 
@@ -108,8 +122,20 @@ def test_spreadsheet_cell_leaves_text_alone() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["../../etc/passwd", "..", ".", "", "\x00\x1b[31m", "a/b\\c:d*e?f\"g<h>i|j", "CON", "nul.txt",
-     "  spaces  ", "x" * 500, "é" * 300, "😀" * 100],
+    [
+        "../../etc/passwd",
+        "..",
+        ".",
+        "",
+        "\x00\x1b[31m",
+        'a/b\\c:d*e?f"g<h>i|j',
+        "CON",
+        "nul.txt",
+        "  spaces  ",
+        "x" * 500,
+        "é" * 300,
+        "😀" * 100,
+    ],
 )
 def test_safe_filename_is_a_plain_name(name: str) -> None:
     out = safe.safe_filename(name)
