@@ -127,7 +127,7 @@ def actions_gantt_svg(pairs: PlanRows, ctx: ExportContext, *, title: str | None 
     ]
     bottom = top + len(rows) * ROW
     _axis(out, x_chart, scale, start, end, top, bottom)
-    for index, (section, case, action) in enumerate(rows):
+    for index, (heading, case, action) in enumerate(rows):
         y = top + index * ROW
         if case is None or action is None:
             out.append(
@@ -136,7 +136,7 @@ def actions_gantt_svg(pairs: PlanRows, ctx: ExportContext, *, title: str | None 
             )
             out.append(
                 f'<text x="{MARGIN + 4}" y="{y + 16:.1f}" font-size="12" font-weight="bold" '
-                f'fill="#1F3A5F">{html_text(_fit(section, NAME_WIDTH, 12, True))}</text>'
+                f'fill="#1F3A5F">{html_text(_fit(heading, NAME_WIDTH, 12, True))}</text>'
             )
             continue
         out.append(

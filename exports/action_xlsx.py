@@ -251,18 +251,18 @@ def _summary_sheet(
         sheet.write_string(offset, 0, label)
         sheet.write_number(offset, 1, count, formats.count)
         _write_share(sheet, offset, 2, share, formats)
-    facts = [
+    facts: list[tuple[str, int | None, float | None]] = [
         (_("cancelled"), progress.cancelled, None),
         (_("on-time rate (done by the due date)"), None, progress.on_time_rate),
         (_("effectiveness rate (checked effective)"), None, progress.effectiveness_rate),
         (_("effectiveness checks overdue"), progress.checks_overdue, None),
     ]
-    for offset, (label, count, share) in enumerate(facts, start=9):
-        sheet.write_string(offset, 0, label, formats.label)
-        if count is not None:
-            sheet.write_number(offset, 1, count, formats.count)
+    for offset, (fact, number, rate) in enumerate(facts, start=9):
+        sheet.write_string(offset, 0, fact, formats.label)
+        if number is not None:
+            sheet.write_number(offset, 1, number, formats.count)
         else:
-            _write_share(sheet, offset, 2, share, formats)
+            _write_share(sheet, offset, 2, rate, formats)
     _bucket_chart(workbook, sheet)
     line = 15
     sheet.write_string(line - 1, 0, _("By owner"), formats.section)
