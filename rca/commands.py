@@ -7,6 +7,7 @@ an ``RcaError`` turned into one line on stderr and exit code 1; usage errors exi
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
 from dataclasses import dataclass
@@ -48,8 +49,30 @@ def _settings() -> Settings:
     return click.get_current_context().find_object(Settings) or Settings(None, None)
 
 
+_TERMINAL_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clearing the screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b[@-Z\\-_]?"  # any other escape, or a lone ESC
+    r"|[\x00-\x08\x0b-\x1f]"  # C0 controls but tab and newline
+)
+_C1_AND_SURROGATES = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def for_terminal(text: str) -> str:
+    r"""Text that a terminal shows as it is: escape sequences and control characters taken out.
+
+    User text reaches the terminal in tables, ``rca show`` and JSON: an escape sequence in a title would
+    clear the screen, retitle the window or plant a hyperlink. DEL and C1 controls (``\x9b`` is an 8-bit
+    CSI) are written as ``\u009b`` instead (inside JSON that is the same string), lone surrogates as U+FFFD (they
+    cannot be printed).
+    """
+    text = _TERMINAL_ESCAPES.sub("", text)
+    return _C1_AND_SURROGATES.sub(lambda m: "\ufffd" if m[0] >= "\ud800" else f"\\u{ord(m[0]):04x}", text)
+
+
 def echo(text: str = "") -> None:
-    click.echo(text)
+    click.echo(for_terminal(text))
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]},
@@ -228,6 +251,9 @@ def recover(restore_index: int | None) -> None:
 
 def run(args: list[str]) -> int:
     """Run the command line; turn every user error into one line and an exit code."""
+    # A real command line cannot hold NUL (C strings end there); callers in Python can. Text loses them
+    # anyway (the model drops NUL), and a path holding one cannot exist.
+    args = [arg.replace("\x00", "") for arg in args]
     try:
         cli.main(args=args, prog_name="rca", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as error:
@@ -242,7 +268,7 @@ def run(args: list[str]) -> int:
         click.echo(_("rca: aborted"), err=True)
         return 1
     except RcaError as error:
-        click.echo(f"rca: {inert(str(error))}", err=True)
+        click.echo(f"rca: {for_terminal(inert(str(error)))}", err=True)
         return 1
     except KeyboardInterrupt:
         return 130
