@@ -73,6 +73,21 @@ _CASE_REF = re.compile(r"^(?:C-)?0*([1-9][0-9]*)$", re.IGNORECASE)
 _ACTION_REF = re.compile(r"^(?:A-)?0*([1-9][0-9]*)$", re.IGNORECASE)
 
 
+def _as_text(name: str) -> str:
+    """A user name that can be saved: bytes that were not UTF-8 (``--user`` or ``RCA_USER`` from a Latin-1
+    terminal arrive as lone surrogates, which no JSON file can hold) are read as Latin-1."""
+    if not any("\ud800" <= char <= "\udfff" for char in name):
+        return name
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # surrogates that did not come from undecodable bytes
+        return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in name)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
 def _login_name() -> str:
     try:
         return getpass.getuser() or "unknown"
@@ -90,7 +105,7 @@ class Workspace:
 
     def __init__(self, path: Path, *, user: str | None = None, lock_timeout: float = 10.0) -> None:
         self.path = Path(path).expanduser()
-        self.user = user or os.environ.get("RCA_USER", "").strip() or _login_name()
+        self.user = _as_text(user or os.environ.get("RCA_USER", "").strip() or _login_name())
         self.lock_timeout = lock_timeout
         self._file = WorkspaceFile(self.path)
         self._db = TinyDB(storage=lambda: self._file)  # type: ignore[arg-type]  # our storage instance
