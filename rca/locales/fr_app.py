@@ -1012,4 +1012,5 @@ MESSAGES: dict[str, str] = {
     "{case} now follows {method}": "{case} suit désormais la méthode {method}",
     "Escalate to {method}": "Passer en {method}",
     "Continue this case as an {method}, keeping its causes, actions and text": "Poursuivre cette analyse en {method}, en gardant ses causes, ses actions et ses textes",
+    "some cause texts are longer than {limit} characters and were shortened on the diagram; the full texts are in the case": "certaines causes dépassent {limit} caractères et ont été raccourcies sur le diagramme\u202f; leurs textes complets sont dans l'analyse",
 }
