@@ -34,6 +34,7 @@ from exports.whytree import (
     MERMAID_CLASSES,
     mermaid_label,
     mermaid_node_ids,
+    mermaid_title,
     whytree_dot,
     whytree_mermaid,
     whytree_svg,
@@ -372,7 +373,7 @@ def fishbone_mermaid(case: Case) -> str:
     ids = mermaid_node_ids(case)
     lines = [
         "---",
-        f"title: {mermaid_label(diagram_title(case, _('Ishikawa diagram')), quoted=False)}",
+        mermaid_title(diagram_title(case, _("Ishikawa diagram"))),
         "---",
         "flowchart RL",
     ]

@@ -12,6 +12,8 @@ as syntax; every text goes through ``exports.safe``.
 
 from __future__ import annotations
 
+import json
+
 from exports.fishbone_layout import MAX_LABEL_CHARS, cause_style, wrap_text
 from exports.graphviz import render, svg_element
 from exports.safe import dot_html, one_line, shorten, strip_controls
@@ -200,13 +202,15 @@ def whytree_svg(case: Case) -> str:
 _MERMAID_CODES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
 
 
-def mermaid_label(text: str, *, quoted: bool = True, limit: int = 400) -> str:
-    """User text for a Mermaid label: one line, entity codes for the characters Mermaid or HTML would read."""
+def mermaid_label(text: str, *, limit: int = 400) -> str:
+    """User text for a quoted Mermaid label: one line, entity codes for what Mermaid or HTML would read."""
     flat = shorten(one_line(strip_controls(text)), limit)
-    if not quoted:
-        # YAML front matter (the title): keep it a plain scalar.
-        return "".join(ch if ch.isalnum() or ch in " -—,.()" else " " for ch in flat).strip() or "-"
     return "".join(_MERMAID_CODES.get(ch, ch) for ch in flat)
+
+
+def mermaid_title(text: str) -> str:
+    """The ``title:`` line of a Mermaid front matter: a YAML double-quoted string (JSON's escaping is YAML's)."""
+    return "title: " + json.dumps(shorten(one_line(text), 200), ensure_ascii=False)
 
 
 MERMAID_CLASSES = [
@@ -230,21 +234,20 @@ def whytree_mermaid(case: Case) -> str:
     ensure_problem(work)
     ids = node_ids(work)
     title = _("{diagram} — {case} {title}", diagram=_("Why-tree"), case=case.id, title=case.title)
-    lines = ["---", f"title: {mermaid_label(title, quoted=False)}", "---", "flowchart BT"]
+    lines = ["---", mermaid_title(title), "---", "flowchart BT"]
     for node in work.causes:
         if node.kind is NodeKind.PROBLEM:
             lines.append(f'  {ids[node.id]}["{mermaid_label(problem_text(case))}"]:::problem')
         elif node.kind is NodeKind.CATEGORY:
             lines.append(f'  {ids[node.id]}["{mermaid_label(node.text)}"]:::category')
         else:
-            extra = f" [{node.path.label}]" if node.path is not None else ""
-            if node.total_votes:
-                extra += f" ● {node.total_votes}"
             prefix = "✓ " if cause_style(node) == "verified" else ""
-            lines.append(
-                f'  {ids[node.id]}["{mermaid_label(prefix + node.text)}{mermaid_label(extra)}"]'
-                f":::{cause_style(node)}"
-            )
+            text = mermaid_label(prefix + node.text)
+            if node.path is not None:
+                text += f" [{mermaid_label(node.path.label)}]"
+            if node.total_votes:
+                text += f" ● {node.total_votes}"
+            lines.append(f'  {ids[node.id]}["{text}"]:::{cause_style(node)}')
     for link in work.links:
         if link.effect in ids and link.cause in ids:
             lines.append(f"  {ids[link.cause]} --> {ids[link.effect]}")

@@ -3,6 +3,7 @@ Graphviz missing, and user text that never becomes syntax."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -377,6 +378,8 @@ def test_hostile_text_in_every_format(kind: str, extension: str, outdir: Path) -
     if extension == ".mmd":
         text = data.decode()
         assert "<script>" not in text and "\x1b" not in text
+        title = text.splitlines()[1]
+        assert title.startswith("title: ") and '<b>x</b> "quoted"' in json.loads(title[len("title: ") :])
         for line in text.splitlines():
             assert not line.strip().startswith(("click", "%%{")), line
             if '["' in line:
