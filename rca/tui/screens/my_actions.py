@@ -36,7 +36,7 @@ from rca.tui.dialogs.action_dialogs import (
     quoted,
     today_of,
 )
-from rca.tui.widgets.action_plan import MAX_ROWS, action_cells, action_number, add_columns
+from rca.tui.widgets.action_plan import MAX_ROWS, action_cells, action_number, set_columns
 
 if TYPE_CHECKING:
     from rca.store import Workspace
@@ -142,9 +142,7 @@ class MyActionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="mine-filters")
-        table: DataTable[Text] = DataTable(id="mine-table", cursor_type="row", zebra_stripes=True)
-        add_columns(table, MINE_COLUMNS)
-        yield table
+        yield DataTable(id="mine-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="mine-detail")
         yield Footer()
 
@@ -180,6 +178,7 @@ class MyActionsScreen(Screen[None]):
         current = self.selected_id()
         rows = self.shown_pairs()
         today = self.today
+        set_columns(table, MINE_COLUMNS)
         table.clear()
         for case, action in rows[:MAX_ROWS]:
             cells = action_cells(action, today)
@@ -247,6 +246,13 @@ class MyActionsScreen(Screen[None]):
 
     def _refilter(self) -> None:
         self.show()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        if set_columns(self.query_one("#mine-table", DataTable), MINE_COLUMNS):
+            self.show()
 
     watch_owner = watch_late_only = watch_show_closed = _refilter
 

@@ -140,9 +140,24 @@ ACTION_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
 (``None``: as wide as its content)."""
 
 
-def add_columns(table: DataTable[Text], columns: tuple[tuple[str, str, int | None], ...]) -> None:
-    for key, heading, width in columns:
+TITLE_WIDTHS = (30, 70)
+"""The title column's narrowest and widest: it takes the room the other columns leave."""
+
+
+def set_columns(table: DataTable[Text], columns: tuple[tuple[str, str, int | None], ...]) -> bool:
+    """(Re)create the table's columns, the title as wide as the table allows; ``True`` when they changed
+    (the rows must then be added again)."""
+    others = sum((width or 12) + 2 for key, _heading, width in columns if key != "title")
+    room = table.size.width - others - 2 - 2  # the title's own padding, the scrollbar
+    title = max(TITLE_WIDTHS[0], min(TITLE_WIDTHS[1], room))
+    wanted = [(key, title if key == "title" else width) for key, _heading, width in columns]
+    current = [(str(c.key.value), c.width if not c.auto_width else None) for c in table.columns.values()]
+    if wanted == current:
+        return False
+    table.clear(columns=True)
+    for (key, heading, _width), (_key, width) in zip(columns, wanted, strict=True):
         table.add_column(_(heading), key=key, width=width)
+    return True
 
 
 class ActionPlan(ToolWidget):
@@ -197,9 +212,7 @@ class ActionPlan(ToolWidget):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="plan-filters")
-        table: DataTable[Text] = DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
-        add_columns(table, ACTION_COLUMNS)
-        yield table
+        yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="plan-detail")
 
     @property
@@ -232,6 +245,7 @@ class ActionPlan(ToolWidget):
         current = self.selected_id()
         rows = self.shown_actions(case)
         today = self.today
+        set_columns(table, ACTION_COLUMNS)
         table.clear()
         for action in rows[:MAX_ROWS]:
             cells = action_cells(action, today)
@@ -306,6 +320,13 @@ class ActionPlan(ToolWidget):
 
     def _refilter(self) -> None:
         self.show_case(self.session.case)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        if set_columns(self.table, ACTION_COLUMNS):
+            self.show_case(self.session.case)
 
     watch_owner_filter = watch_status_filter = watch_late_only = watch_sort_by = watch_all_kinds = _refilter
 
