@@ -38,10 +38,13 @@ class ImportInvalid(InvalidInput):
     """A file to import does not validate; ``problems`` holds one line per JSON path."""
 
     def __init__(self, source: str, problems: Iterable[str]) -> None:
+        from rca.i18n import _
+
         self.problems = list(problems)
         lines = "; ".join(self.problems[:8])
-        more = f" (and {len(self.problems) - 8} more)" if len(self.problems) > 8 else ""
-        super().__init__(f"{source}: {lines}{more}. Nothing was imported.")
+        more = _(" (and {count} more)", count=len(self.problems) - 8) if len(self.problems) > 8 else ""
+        super().__init__(_("{source}: {problems}{more}. Nothing was imported.", source=source, problems=lines,
+                           more=more))
 
 
 class NotFound(RcaError):

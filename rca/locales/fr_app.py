@@ -1013,4 +1013,6 @@ MESSAGES: dict[str, str] = {
     "Escalate to {method}": "Passer en {method}",
     "Continue this case as an {method}, keeping its causes, actions and text": "Poursuivre cette analyse en {method}, en gardant ses causes, ses actions et ses textes",
     "some cause texts are longer than {limit} characters and were shortened on the diagram; the full texts are in the case": "certaines causes dépassent {limit} caractères et ont été raccourcies sur le diagramme\u202f; leurs textes complets sont dans l'analyse",
+    " (and {count} more)": " (et {count} de plus)",
+    "{source}: {problems}{more}. Nothing was imported.": "{source}\u00a0: {problems}{more}. Rien n'a été importé.",
 }
