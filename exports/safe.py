@@ -113,11 +113,16 @@ def dot_label(s: str) -> str:
 
 
 def dot_html(s: str) -> str:
-    """Text for inside an HTML-like DOT label (``label=<...>``): escaped, newlines as ``<BR/>``."""
+    """Text for inside an HTML-like DOT label (``label=<...>``): escaped, newlines as ``<BR/>``, never empty.
+
+    Graphviz refuses an empty element (``<B></B>``, ``<FONT></FONT>``: a text of escape sequences only is
+    empty once cleaned), so nothing comes back as one space; and it refuses a line that starts with ``]``
+    after a ``<BR/>``, so square brackets are written as character references.
+    """
     text = html.escape(strip_controls(s).replace("\t", " "), quote=True)
     # Graphviz's HTML parser rejects a few named entities it does not know; numeric ones always work.
-    text = text.replace("&#x27;", "&#39;")
-    return text.replace("\n", '<BR ALIGN="LEFT"/>')
+    text = text.replace("&#x27;", "&#39;").replace("[", "&#91;").replace("]", "&#93;")
+    return text.replace("\n", '<BR ALIGN="LEFT"/>') or " "
 
 
 # ---------------------------------------------------------------- Markdown

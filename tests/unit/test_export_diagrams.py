@@ -351,6 +351,8 @@ def hostile_case() -> Case:
         case.node(cause.id).text = text
         parent = cause.id if len(text) < 100 else bone.id
     causes.add_cause(case, "P", "\\l\\N\\G backslash escapes")
+    causes.add_cause(case, "P", "\x1b[31m")  # nothing left once cleaned
+    causes.add_cause(case, "P", "a long first line that wraps before the bracket ] [occurrence] ]]")
     return case
 
 
