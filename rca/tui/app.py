@@ -114,6 +114,15 @@ class RcaApp(App[None]):
         if not isinstance(self.screen, DashboardScreen):
             self.push_screen(DashboardScreen())
 
+    def on_my_actions_screen_open_case(self, message: object) -> None:
+        """Enter on an action in "my actions": open its case on the step that holds the action plan."""
+        from rca.tui.screens.case import CaseScreen
+
+        case_id = getattr(message, "case_id", None)
+        if case_id:
+            self.pop_screen()
+            self.push_screen(CaseScreen(case_id))
+
     def action_undo(self) -> None:
         handler = getattr(self.screen, "undo", None)
         if handler is None:

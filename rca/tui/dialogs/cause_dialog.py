@@ -73,8 +73,8 @@ class CauseDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(can_focus=False):
-            yield Static(self.dialog_title, id="cause-title")
-            yield Static(self.label, id="cause-help")
+            yield Static(Text(inert(self.dialog_title)), id="cause-title")
+            yield Static(Text(inert(self.label)), id="cause-help")
             yield Input(self.value, id="cause-text")
             yield Static("", id="cause-error")
             yield Static("", id="cause-lessons")
@@ -111,7 +111,7 @@ class CauseDialog(ModalScreen[str | None]):
         except RcaError as error:
             problem = str(error)
         if problem:
-            self.query_one("#cause-error", Static).update(inert(problem))
+            self.query_one("#cause-error", Static).update(Text(inert(problem)))
             return
         self.dismiss(event.value)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,17 +73,18 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(can_focus=False):
-            yield Static(self.form_title, classes="form-title")
+            # Titles, labels and errors may quote what people typed: shown as plain text, never as markup.
+            yield Static(Text(inert(self.form_title)), classes="form-title")
             if self.intro:
-                yield Static(self.intro, classes="form-help")
+                yield Static(Text(inert(self.intro)), classes="form-help")
             for spec in self.fields:
-                yield Label(spec.label, classes="form-label")
+                yield Label(Text(inert(spec.label)), classes="form-label")
                 if spec.help:
-                    yield Static(spec.help, classes="form-help")
+                    yield Static(Text(inert(spec.help)), classes="form-help")
                 if spec.kind == "text":
                     yield TextArea(spec.value, id=f"f-{spec.key}", soft_wrap=True)
                 elif spec.kind == "select":
-                    options = [(inert(label), value) for label, value in spec.options]
+                    options = [(Text(inert(label)), value) for label, value in spec.options]
                     values = {v for _l, v in options}
                     yield Select(options, value=spec.value if spec.value in values else Select.NULL,
                                  id=f"f-{spec.key}", allow_blank=not spec.value)
@@ -118,7 +120,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
             except RcaError as error:
                 problem = str(error)
             if problem:
-                self.query_one("#form-error", Static).update(inert(problem))
+                self.query_one("#form-error", Static).update(Text(inert(problem)))
                 return
         self.dismiss(values)
 
@@ -156,7 +158,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(can_focus=False):
-            yield Static(inert(self.question))
+            yield Static(Text(inert(self.question)))
             with Horizontal():
                 yield Button(self.yes, variant="warning", id="yes")
                 yield Button(self.no, id="no")
