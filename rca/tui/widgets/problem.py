@@ -46,6 +46,7 @@ class ProblemEditor(ToolWidget):
 
     DEFAULT_CSS = """
     ProblemEditor { height: auto; }
+    ProblemEditor > Vertical { height: auto; }
     ProblemEditor .field-label { text-style: bold; margin-top: 1; }
     ProblemEditor .field-help { color: $text-muted; }
     ProblemEditor TextArea { height: 3; }

@@ -32,6 +32,7 @@ class StepFields(Widget):
 
     DEFAULT_CSS = """
     StepFields { height: auto; }
+    StepFields > Vertical { height: auto; }
     StepFields .field-label { text-style: bold; margin-top: 1; }
     StepFields .field-help { color: $text-muted; }
     StepFields TextArea { height: 5; }
