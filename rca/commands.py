@@ -249,11 +249,22 @@ def recover(restore_index: int | None) -> None:
            when=backups[restore_index - 1].taken_at.strftime("%Y-%m-%d %H:%M:%S")))
 
 
+_NOT_FROM_ARGV = re.compile("[\x00\ud800-\udc7f\udd00-\udfff]")
+
+
+def _as_argument(arg: str) -> str:
+    """An argument as a real command line can hold it: callers in Python can pass what no argv holds.
+
+    NUL ends a C string (text loses it anyway: the model drops NUL; a path holding one cannot exist);
+    Python decodes argv bytes that are not UTF-8 as the surrogates U+DC80..U+DCFF (kept: they are the
+    user's bytes, a file name may hold them), never as other lone surrogates (which no path can encode).
+    """
+    return _NOT_FROM_ARGV.sub(lambda m: "" if m[0] == "\x00" else "\ufffd", arg)
+
+
 def run(args: list[str]) -> int:
     """Run the command line; turn every user error into one line and an exit code."""
-    # A real command line cannot hold NUL (C strings end there); callers in Python can. Text loses them
-    # anyway (the model drops NUL), and a path holding one cannot exist.
-    args = [arg.replace("\x00", "") for arg in args]
+    args = [_as_argument(arg) for arg in args]
     try:
         cli.main(args=args, prog_name="rca", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as error:

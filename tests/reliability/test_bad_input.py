@@ -35,7 +35,7 @@ from tests.reliability.conftest import Run, cli_env, figures, rca_here
 
 pytestmark = pytest.mark.slow
 
-EXAMPLES = int(os.environ.get("RCA_BAD_INPUT_EXAMPLES", "200"))
+EXAMPLES = int(os.environ.get("RCA_BAD_INPUT_EXAMPLES", "400"))
 """Examples per command family (raise it for a longer hunt)."""
 
 ESCAPES = ["\x1b[2J", "\x1b[H\x1b[3J", "\x1b]0;pwned\x07", "\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\",
