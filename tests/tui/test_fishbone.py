@@ -17,6 +17,7 @@ from rca import causes
 from rca.model import Case, CauseStatus, Method
 from rca.store import Workspace
 from rca.tui.dialogs.action_dialogs import ChoiceDialog
+from rca.tui.dialogs.cause_dialog import CauseDialog
 from rca.tui.dialogs.form import FormDialog
 from rca.tui.messages import CaseChanged
 from rca.tui.session import CaseSession
@@ -158,8 +159,8 @@ async def test_empty_cause_text_is_refused_in_the_dialog(workspace: Workspace) -
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FormDialog)
-        assert "needs some text" in str(app.screen.query_one("#form-error", Static).render())
+        assert isinstance(app.screen, CauseDialog)  # still open: the refusal is shown in it
+        assert "needs some text" in str(app.screen.query_one("#cause-error", Static).render())
     assert causes.causes_only(saved(workspace, case_id)) == []
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from textual.widget import Widget
 
 from methods.base import StepDef
@@ -11,6 +14,9 @@ from rca.model import Case
 from rca.textout import inert
 from rca.tui.messages import CaseChanged
 from rca.tui.session import CaseSession, Change
+
+if TYPE_CHECKING:
+    from rca.lessons import Suggestion
 
 
 class ToolWidget(Widget):
@@ -30,6 +36,24 @@ class ToolWidget(Widget):
 
     def show_case(self, case: Case) -> None:
         """Re-render from a saved case (called on mount and after every save)."""
+
+    def cause_suggestions(self) -> Callable[[str], list[Suggestion]] | None:
+        """Verified causes of other cases like a text being typed (the add-cause dialogs show them).
+
+        The index over the workspace is built once per screen, at the first cause added.
+        """
+        screen = self.screen
+        index = getattr(screen, "lesson_index", None)
+        if index is None:
+            from rca.lessons import LessonIndex
+
+            try:
+                index = LessonIndex(self.session.workspace.list_cases(include_archived=True))
+            except RcaError:
+                return None
+            screen.lesson_index = index  # type: ignore[attr-defined]
+        case_id = self.session.case_id
+        return lambda text: index.similar(text, exclude_case=case_id)
 
     def run(self, change: Change, summary: str) -> bool:
         """Save one edit; on a user error, say what was wrong and keep the screen as it is."""

@@ -36,6 +36,7 @@ from rca.tui.dialogs.action_dialogs import (
     save_or_notify,
     submit_change,
 )
+from rca.tui.dialogs.cause_dialog import CauseDialog
 from rca.tui.dialogs.form import ConfirmDialog, FieldSpec
 from rca.tui.session import CaseSession
 from rca.tui.widgets.base import ToolWidget
@@ -273,17 +274,15 @@ class FishboneEditor(ToolWidget):
     async def _add_under(self, parent: str, intro: str) -> None:
         created: list[str] = []
 
-        def submit(values: dict[str, str]) -> str | None:
-            text = values["text"]
-
+        def submit(text: str) -> str | None:
             def change(case: Case, _ids: Any) -> None:
                 created.append(causes.add_cause(case, parent, text, by=self.session.user).id)
 
             return submit_change(self, change, _("cause added: {text}", text=text.strip()[:60]))
 
-        await self.app.push_screen_wait(self._text_form(
-            _("Add a cause"), _("Cause"), submit, intro=intro,
-            help=_("One cause, in the room's words (a cause, not a solution). Enter saves.")))
+        await self.app.push_screen_wait(CauseDialog(
+            intro, submit, suggest=self.cause_suggestions(),
+            label=_("One cause, in the room's words (a cause, not a solution). Enter saves.")))
         if created:
             self.select(created[0])
 

@@ -211,24 +211,9 @@ class WhyTree(ToolWidget):
                 _("not saved; see the message")
 
         title = _("Why? \u2014 {effect}", effect=inert(effect)[:120])
-        await self.app.push_screen_wait(CauseDialog(title, submit, suggest=self.lessons()))
+        await self.app.push_screen_wait(CauseDialog(title, submit, suggest=self.cause_suggestions()))
         if created:
             self._select(created[0])
-
-    def lessons(self) -> Any:
-        """Similar verified causes of other cases, for the add dialog (the index is built once per screen)."""
-        screen = self.screen
-        index = getattr(screen, "lesson_index", None)
-        if index is None:
-            from rca.lessons import LessonIndex
-
-            try:
-                index = LessonIndex(self.session.workspace.list_cases(include_archived=True))
-            except RcaError:
-                return None
-            screen.lesson_index = index  # type: ignore[attr-defined]
-        case_id = self.session.case_id
-        return lambda text: index.similar(text, exclude_case=case_id)
 
     @work(exclusive=True, group="why-edit")
     async def action_edit(self) -> None:
