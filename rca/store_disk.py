@@ -163,7 +163,9 @@ def write_atomically(path: Path, raw: bytes) -> os.stat_result:
     """Replace ``path`` with ``raw`` all at once, durably; its stat afterwards.
 
     Any ``OSError`` becomes ``WorkspaceUnwritable`` (what went wrong, what to do); the old file is then
-    intact and the temp file removed. An existing file's permissions are kept (shared folders).
+    intact and the temp file removed. An existing file's permissions are kept (shared folders), and a file
+    this user may not write is not replaced: renaming over it only needs the folder's permission, so
+    without this check a workspace someone made read-only would be rewritten all the same.
     """
     folder = path.parent
     temp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
@@ -173,6 +175,12 @@ def write_atomically(path: Path, raw: bytes) -> os.stat_result:
             mode = stat.S_IMODE(os.stat(path).st_mode)
         except FileNotFoundError:
             mode = None
+        if mode is not None and not os.access(path, os.W_OK):
+            raise WorkspaceUnwritable(
+                _("cannot write {path}: the file is read-only; make it writable, or copy it and open the copy "
+                  "with --workspace. The workspace was not changed.", path=path),
+                path=path,
+            )
         descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             if mode is not None:

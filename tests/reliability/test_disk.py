@@ -163,6 +163,35 @@ def test_a_read_only_drive_gives_a_clear_message_and_reading_still_works(folder:
     assert after == before
 
 
+def test_a_read_only_file_is_not_replaced(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """chmod a-w on the workspace: renaming over it only needs the folder's permission, so it must be refused
+    on purpose. Root may write anything: ``os.access`` answers here as it would for its owner."""
+    path = folder / "ws.json"
+    ws = Workspace(path, user="ines")
+    ws.create_case(title="Frozen for the audit", method="8d")
+    path.chmod(0o444)
+    before = folder_state(folder)
+    real_access = os.access
+
+    def access(target: object, mode: int, **kwargs: object) -> bool:
+        if mode & os.W_OK and Path(str(target)) == path:
+            return bool(path.stat().st_mode & 0o200)
+        return real_access(target, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    with pytest.raises(WorkspaceUnwritable) as caught:
+        ws.update_case("C-1", lambda case, ids: setattr(case, "current_step", "d1"), summary="x")
+    cli = _tried(path, *WRITES[:2])
+    read = rca_here("list", workspace=path)
+    after = folder_state(folder)
+    path.chmod(0o644)
+    figures("read-only workspace file", writes_tried=1 + len(cli), lost=0, message=cli[0])
+    assert "the file is read-only" in str(caught.value)
+    assert all("the file is read-only" in line for line in cli)
+    assert read.code == 0 and "Frozen for the audit" in read.out
+    _same_but_backups(before, after)
+
+
 # ------------------------------------------------------------------------------------------ wrong paths
 
 
