@@ -111,6 +111,20 @@ class CaseScreen(Screen[None]):
         self.refresh_steps()
         self.step_key = current_step_key(case) or self.definition.steps[0].key
         self.set_interval(EXTERNAL_CHECK_SECONDS, self.check_external)
+        self.build_lesson_index()
+
+    lesson_index: Any = None
+    """Verified causes of every case, for suggestions while a cause is typed (built off the UI thread)."""
+
+    @work(thread=True, exclusive=True, group="lessons")
+    def build_lesson_index(self) -> None:
+        from rca.lessons import LessonIndex
+
+        try:
+            cases = self.app.workspace.list_cases(include_archived=True)  # type: ignore[attr-defined]
+            self.lesson_index = LessonIndex(cases)
+        except RcaError:
+            self.lesson_index = None
 
     # ------------------------------------------------------------ steps
 

@@ -6,7 +6,7 @@ import contextlib
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -44,6 +44,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.show_archived = False
         self.summaries: list[dict[str, Any]] = []
+        self._filled_width = 0
+        self._summary_cache: dict[tuple[str, int], dict[str, Any]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,14 +60,13 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns(_("id"), _("title"), _("current step"), _("progress"), _("late"), _("open"),
                           _("method"), _("leader"))
-        self.reload()
-        table.focus()
+        table.focus()  # the list itself is read on resume, which Textual sends right after the first mount
 
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def on_resize(self) -> None:
-        if self.summaries:
+    def on_resize(self, event: events.Resize) -> None:
+        if self.summaries and event.size.width != self._filled_width:
             self.fill()
 
     def reload(self, select: str | None = None) -> None:
@@ -76,7 +77,15 @@ class HomeScreen(Screen[None]):
             self.notify(inert(str(error)), severity="error", markup=False, timeout=15)
             cases = []
         today = self.app.today  # type: ignore[attr-defined]
-        self.summaries = [case_summary(c, today) for c in cases]
+        # A case's row changes only with its version (or the day): back from a case, one row is recomputed.
+        cache = {key: row for key, row in self._summary_cache.items() if row.get("_day") == today}
+        self.summaries = []
+        for case in cases:
+            key = (case.id, case.version)
+            if key not in cache:
+                cache[key] = {**case_summary(case, today), "_day": today}
+            self.summaries.append(cache[key])
+        self._summary_cache = cache
         self.fill(select)
 
     def matching(self) -> list[dict[str, Any]]:
@@ -96,6 +105,7 @@ class HomeScreen(Screen[None]):
         current = select or self.selected_id()
         table.clear()
         rows = self.matching()
+        self._filled_width = self.size.width
         room = max(24, self.size.width - 72)  # the title gets what the other columns leave
         for summary in rows[:MAX_ROWS]:
             late = Text(str(summary["late_actions"]), style="bold red" if summary["late_actions"] else "")

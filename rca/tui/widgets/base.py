@@ -40,18 +40,12 @@ class ToolWidget(Widget):
     def cause_suggestions(self) -> Callable[[str], list[Suggestion]] | None:
         """Verified causes of other cases like a text being typed (the add-cause dialogs show them).
 
-        The index over the workspace is built once per screen, at the first cause added.
+        The case screen builds the index over the workspace in a thread when it opens; until it is ready
+        (a second or so on a very large workspace), the dialogs simply show no suggestions.
         """
-        screen = self.screen
-        index = getattr(screen, "lesson_index", None)
+        index = getattr(self.screen, "lesson_index", None)
         if index is None:
-            from rca.lessons import LessonIndex
-
-            try:
-                index = LessonIndex(self.session.workspace.list_cases(include_archived=True))
-            except RcaError:
-                return None
-            screen.lesson_index = index  # type: ignore[attr-defined]
+            return None
         case_id = self.session.case_id
         return lambda text: index.similar(text, exclude_case=case_id)
 

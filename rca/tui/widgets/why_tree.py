@@ -122,13 +122,13 @@ class WhyTree(ToolWidget):
                 child = by_id.get(child_id)
                 if child is None or child_id in trail:
                     continue
-                branch = parent.add(node_label(case, child, parents_count.get(child_id, 0) > 1), data=child_id)
-                if by_effect.get(child_id):
+                has_children = bool(by_effect.get(child_id))
+                # expand= at creation, not .expand() after: that posts one message per node (slow at 1,000).
+                branch = parent.add(node_label(case, child, parents_count.get(child_id, 0) > 1), data=child_id,
+                                    expand=has_children and (first or child_id in expanded),
+                                    allow_expand=has_children)
+                if has_children:
                     add(branch, child_id, trail | {child_id})
-                else:
-                    branch.allow_expand = False
-                if first or child_id in expanded:
-                    branch.expand()
 
         add(tree.root, PROBLEM_NODE, frozenset({PROBLEM_NODE}))
         tree.root.expand()
