@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from rca import patch
 from rca.errors import ConflictError
@@ -25,11 +24,24 @@ _NOT_UNDONE = ("version", "audit", "last_node")
 
 @dataclass(frozen=True)
 class Step:
-    """One edit, as undo and redo need it."""
+    """One edit, as undo and redo need it: only what changed (two whole copies of a 1,000-cause case per
+    edit made the undo stack the biggest thing in memory)."""
 
     summary: str
-    before: dict[str, Any]
-    after: dict[str, Any]
+    changes: tuple[patch.Change, ...]
+
+    @classmethod
+    def between(cls, summary: str, before: Case, after: Case) -> Step:
+        old, new = before.to_json_dict(), after.to_json_dict()
+        changes: list[patch.Change] = []
+        for key in new:
+            if key in _NOT_UNDONE or old.get(key) == new[key]:
+                continue  # most top-level fields are untouched by one edit: skip diffing them
+            changes.extend(patch.diff({key: old.get(key)}, {key: new[key]}))
+        return cls(summary, tuple(changes))
+
+    def reversed(self) -> tuple[patch.Change, ...]:
+        return tuple(patch.Change(c.path, c.new, c.old) for c in self.changes)
 
 
 class CaseSession:
@@ -67,7 +79,7 @@ class CaseSession:
         self.external_change = before.version != self.case.version
         saved = self.workspace.update_case(self.case.id, change, summary=summary)
         if saved.version != before.version:
-            self._undo.append(Step(summary, before.to_json_dict(), saved.to_json_dict()))
+            self._undo.append(Step.between(summary, before, saved))
             self._redo.clear()
         self.case = saved
         return saved
@@ -77,7 +89,7 @@ class CaseSession:
         before = self.workspace.get_case(self.case.id)
         saved = self.workspace.save_case(edited, base=base, summary=summary)
         if saved.version != before.version:
-            self._undo.append(Step(summary, before.to_json_dict(), saved.to_json_dict()))
+            self._undo.append(Step.between(summary, before, saved))
             self._redo.clear()
         self.case = saved
         return saved
@@ -95,7 +107,7 @@ class CaseSession:
         if not self._undo:
             return None
         step = self._undo[-1]
-        self._replay(step.after, step.before, _("undo: {summary}", summary=step.summary))
+        self._replay(step.reversed(), _("undo: {summary}", summary=step.summary))
         self._redo.append(self._undo.pop())
         return step.summary
 
@@ -103,13 +115,11 @@ class CaseSession:
         if not self._redo:
             return None
         step = self._redo[-1]
-        self._replay(step.before, step.after, _("redo: {summary}", summary=step.summary))
+        self._replay(step.changes, _("redo: {summary}", summary=step.summary))
         self._undo.append(self._redo.pop())
         return step.summary
 
-    def _replay(self, old: dict[str, Any], new: dict[str, Any], summary: str) -> None:
-        changes = [c for c in patch.diff(old, new) if c.path[0] not in _NOT_UNDONE]
-
+    def _replay(self, changes: tuple[patch.Change, ...], summary: str) -> None:
         def revert(case: Case, _ids: IdSource) -> None:
             data = case.to_json_dict()
             try:
