@@ -276,6 +276,8 @@ class Workspace:
         self._ensure_folder()
         with self._lock.held(self.lock_timeout), self._mutex:
             keep_before_restore(self.path, keep=self.keep_backups)
+            if not self._lock.still_held():
+                raise self._lock.lost_error()
             write_atomically(self.path, raw)
             self._file.forget()
             self._opened = False
@@ -345,6 +347,9 @@ class Workspace:
             except BaseException:
                 self._file.rollback()
                 raise
+            if not self._lock.still_held():
+                self._file.rollback()
+                raise self._lock.lost_error()
             self._file.commit(transaction.saved, all_cases=migrated is not None)
 
     def _migrate(self, snapshot: Snapshot) -> dict[int, Case]:

@@ -62,6 +62,35 @@ class WorkspaceLock:
                 self.info_path.unlink()
             self._lock.release()
 
+    def still_held(self) -> bool:
+        """Whether the lock file is still the one this process locked (call it while holding the lock).
+
+        flock locks a file, not a name: if someone deletes or replaces ``<file>.lock`` while a change is
+        running (a tidy user, a sync client), the next writer creates a new one and gets in at once. The
+        change running then must not be written over the other one's. True when this cannot be told (a
+        lock backend without a descriptor).
+        """
+        context = getattr(self._lock, "_context", None)  # filelock keeps the locked descriptor there
+        descriptor = getattr(context, "lock_file_fd", None)
+        if not isinstance(descriptor, int):
+            return True
+        try:
+            locked, named = os.fstat(descriptor), os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True
+        return (locked.st_dev, locked.st_ino) == (named.st_dev, named.st_ino)
+
+    def lost_error(self) -> WorkspaceBusy:
+        """The error for a change whose lock file was deleted or replaced while it ran: nothing was saved."""
+        return WorkspaceBusy(
+            _("the lock file {lock} was deleted or replaced while this change was being saved, so someone else "
+              "may have been saving at the same time; nothing was saved, try again (and do not delete .lock "
+              "files while rca runs)", lock=self.path),
+            path=self.workspace,
+        )
+
     def holder(self) -> str:
         """Who holds the lock, from the information file the holder wrote (unless its process is dead)."""
         try:

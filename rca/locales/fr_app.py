@@ -473,6 +473,7 @@ MESSAGES: dict[str, str] = {
     "workspace {path} is busy (held by {holder}); try again in a moment": "l'espace de travail {path} est occupé (par {holder})\u202f; réessayez dans un instant",
     "{user} on {host} since {time}": "{user} sur {host} depuis {time}",
     "another process": "un autre processus",
+    "the lock file {lock} was deleted or replaced while this change was being saved, so someone else may have been saving at the same time; nothing was saved, try again (and do not delete .lock files while rca runs)": "le fichier de verrou {lock} a été supprimé ou remplacé pendant l'enregistrement de cette modification\u202f: quelqu'un d'autre enregistrait peut-être en même temps\u202f; rien n'a été enregistré, réessayez (et ne supprimez pas les fichiers .lock pendant que rca tourne)",
     "{case}: {problems}. Nothing was saved.": "{case}\u00a0: {problems}. Rien n'a été enregistré.",
     "no case {case} in {path}; it has no cases yet": "pas d'analyse {case} dans {path}\u202f; le fichier ne contient encore aucune analyse",
     "no case {case} in {path}; cases are {cases}": "pas d'analyse {case} dans {path}\u202f; ses analyses sont\u00a0: {cases}",

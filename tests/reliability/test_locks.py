@@ -247,3 +247,54 @@ async def test_text_typed_while_the_workspace_is_busy_is_not_lost(folder: Path) 
         saved = Workspace(workspace.path).open().get_case("C-1").field("d0", "symptom")
     figures("typing while busy", typed="3 housings NOK", shown=repr(shown), saved=repr(saved))
     assert "3 housings NOK" in shown or "3 housings NOK" in saved
+
+
+def _fork_paused_writer(path: Path, user: str, field: str) -> tuple[int, int, int]:
+    """A writer stopped in the middle of its change until told to go on; (pid, go, result) pipes' ends.
+
+    It writes b"S" on ``result`` when its change was saved, b"R" when it was refused.
+    """
+    started_r, started_w = os.pipe()
+    go_r, go_w = os.pipe()
+    result_r, result_w = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        def change(case: Case, ids: IdSource) -> None:
+            setattr(case.problem, field, f"typed by {user}")
+            os.write(started_w, b"!")
+            os.read(go_r, 1)
+
+        try:
+            Workspace(path, user=user).update_case("C-1", change, summary=user)
+            os.write(result_w, b"S")
+        except WorkspaceBusy:
+            os.write(result_w, b"R")
+        finally:
+            os._exit(0)
+    assert os.read(started_r, 1) == b"!"
+    return child, go_w, result_r
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_a_lock_file_deleted_during_a_change_loses_no_acknowledged_write(folder: Path, how: str) -> None:
+    """flock locks a file, not a name: a writer that starts after the lock file was deleted (or replaced)
+    gets in at once. Its acknowledged write must survive; the change that was running is refused."""
+    workspace = _workspace(folder)
+    lock = paths.lock_path(workspace.path)
+    first, go, result = _fork_paused_writer(workspace.path, "ines", "what")
+    if how == "deleted":
+        lock.unlink()  # a tidy colleague, a sync client
+    else:
+        spare = lock.with_name("spare.lock")
+        spare.write_bytes(b"")
+        os.replace(spare, lock)
+    Workspace(workspace.path, user="karim", lock_timeout=2).update_case(
+        "C-1", lambda case, ids: setattr(case.problem, "where", "typed by karim"), summary="karim")  # acknowledged
+    os.write(go, b"!")
+    outcome = os.read(result, 1)
+    os.waitpid(first, 0)
+    saved = Workspace(workspace.path).open().get_case("C-1").problem
+    figures(f"lock file {how} during a change", acknowledged=1 + (outcome == b"S"),
+            refused=int(outcome == b"R"), lost=int(saved.where != "typed by karim"))
+    assert saved.where == "typed by karim"  # the acknowledged write is there
+    assert outcome == b"R" and saved.what == ""  # the change that ran without a valid lock was refused
