@@ -113,14 +113,10 @@ def action_set(action_ref: str, status: str | None, evidence: str, owner: str | 
 
             action.evidence.append(Evidence(text=evidence.strip(), by=ws.user, on=date.today()))
 
-    case = ws.update_action(action_ref, change, summary=_("action {action} updated", action=action_ref.upper()))
-    action = next(a for a in case.actions if a.id.lower() == _normal(action_ref).lower())
+    wanted = ws.action_ref(action_ref)
+    case = ws.update_action(wanted, change, summary=_("action {action} updated", action=wanted))
+    action = case.action(wanted)
     echo(f"{action.id}: {action.status.label}, {action.owner or '—'}, {format_date(action.due)}")
-
-
-def _normal(ref: str) -> str:
-    ref = ref.strip()
-    return ref if ref.upper().startswith("A-") else f"A-{ref}"
 
 
 @action_group.command("check", help=_("Record the effectiveness check of a done action."))
@@ -134,12 +130,13 @@ def action_check(action_ref: str, result: str, evidence: str) -> None:
 
     outcome = Effectiveness.parse(result.replace("-", " "), "--result")
     ws = _settings().open()
+    wanted = ws.action_ref(action_ref)
     case = ws.update_action(
-        action_ref,
+        wanted,
         lambda _case, action: plan.record_effectiveness(action, outcome, evidence=evidence),  # type: ignore[arg-type]
-        summary=_("effectiveness of {action} recorded", action=action_ref.upper()),
+        summary=_("effectiveness of {action} recorded", action=wanted),
     )
-    action = next(a for a in case.actions if a.id.lower() == _normal(action_ref).lower())
+    action = case.action(wanted)
     echo(f"{action.id}: {action.effectiveness.result.label}")
 
 

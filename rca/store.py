@@ -414,6 +414,11 @@ class Workspace:
             raise NotFound(_("'{ref}' is not a case id; use C- followed by a number, like C-7", ref=case_id))
         return int(match[1])
 
+    def action_ref(self, action_id: str) -> str:
+        """The id an action reference names (``a-012``, ``12`` and ``A-12`` all name ``A-12``); ``NotFound``
+        when it is not an action id."""
+        return self._action_id(action_id)
+
     def _action_id(self, action_id: str) -> str:
         match = _ACTION_REF.match(str(action_id).strip())
         if not match:

@@ -53,8 +53,9 @@ texts = st.one_of(
     st.lists(st.sampled_from(HOSTILE) | st.text(max_size=5), min_size=2, max_size=6).map("".join),
     st.sampled_from(["x" * 301, "é" * 5000, "\n" * 500, " " * 200]),
 )
-case_refs = texts | st.sampled_from(["C-1", "c-2", "2", "C-0", "C-007", "C-99", "C--1", "C-1.5", "C-١", "C-99999999999999999999"])
-action_refs = texts | st.sampled_from(["A-1", "a-2", "3", "A-0", "A-99", "A-1e3", "A-٣"])
+case_refs = texts | st.sampled_from(["C-1", "c-2", "2", "C-0", "C-007", "C-01", " c-1 ", "C-99", "C--1", "C-1.5", "C-١",
+                                     "C-99999999999999999999"])
+action_refs = texts | st.sampled_from(["A-1", "a-2", "3", "A-01", "a-002", "03", " A-3 ", "A-0", "A-99", "A-1e3", "A-٣"])
 dates = texts | st.sampled_from(["2026-12-01", "01/12/2026", "+7d", "+2w", "+99999999d", "-3d", "0000-00-00",
                                  "2026-02-30", "9999-12-31", "today", "1e9"])
 flags = st.sampled_from([[], ["--json"]])
@@ -342,6 +343,17 @@ def test_an_unknown_language_is_named_inertly(lab: Lab) -> None:
         result = rca_here("--lang", "\x1b]0;pwned\x07\x1b[2J", "list", workspace=lab.workspace)
     assert result.code == 2
     assert SUSPECT.search(result.err) is None, repr(result.err)
+
+
+def test_every_spelling_of_an_id_names_the_same_action(lab: Lab) -> None:
+    """``A-02``, ``a-2``, `` 2 ``: the workspace accepts them all, and the command says what it saved."""
+    spellings = ["A-2", "a-2", "A-02", "a-002", "2", "02", " A-2 "]
+    for ref in spellings:
+        for command in (["action", "set", ref, "--evidence", f"seen as {ref!r}"],
+                        ["action", "check", ref, "--result", "pending"]):
+            result = lab.run(command)
+            assert result.code == 0 and result.out.startswith("A-2: "), (command, result)
+    figures("action id spellings", spellings=len(spellings), commands=2 * len(spellings), refused=0)
 
 
 def test_report(lab: Lab) -> None:
