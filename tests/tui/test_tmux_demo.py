@@ -80,3 +80,32 @@ def test_demo_opens_on_the_cases_and_walks_into_an_8d(terminal: Terminal) -> Non
     terminal.wait_for(lambda s: "C-1" in s and "C-2" in s, "back on the home list")
     terminal.keys("C-q")
     terminal.wait_for(lambda s: "Steps" not in s and "C-2" not in s, "the app to quit", timeout=10)
+
+
+def test_killing_the_terminal_loses_nothing_typed(tmp_path: Path) -> None:
+    """Type into a step field, then SIGKILL the app (as a closed laptop or a crash would): the text is saved."""
+    env = {"RCA_DEMO_DIR": tmp_path / "demo", "RCA_CONFIG_DIR": tmp_path / "config", "RCA_DATA_DIR": tmp_path,
+           "RCA_USER": "demo", "RCA_LANG": "en", "TERM": "xterm-256color", "PYTHONPATH": ROOT}
+    term = Terminal(f"rca-{uuid.uuid4().hex[:8]}", 120, 40, f"{sys.executable} -m rca.cli demo",
+                    {k: str(v) for k, v in env.items()})
+    try:
+        term.wait_for(lambda s: "C-1" in s and "C-5" in s, "the home list")
+        term.keys("Enter")
+        term.wait_for(lambda s: "D6" in s and "Containment removed" in s, "the 8D at D6")
+        term.keys("Tab")
+        term.wait_for(lambda s: True, "focus")
+        words = "Sorting stopped on 2026-11-20 after 3 clean lots"
+        term.keys("-l", words)
+        term.wait_for(lambda s: "clean lots" in s, "the typed words on screen")
+        time.sleep(1.0)  # the text box saves a quarter second after the last key
+        pid = subprocess.run(["tmux", "display-message", "-p", "-t", term.name, "#{pane_pid}"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        subprocess.run(["pkill", "-KILL", "-P", pid], check=False)
+        subprocess.run(["kill", "-KILL", pid], check=False)
+    finally:
+        term.close()
+    from rca.store import Workspace
+
+    [workspace] = list((tmp_path / "demo").glob("*/*.json"))
+    case = Workspace(workspace, user="check").open().get_case("C-1")
+    assert words in "".join(record_text for record in case.steps.values() for record_text in record.fields.values())
