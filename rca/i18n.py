@@ -100,6 +100,11 @@ def format_date(value: date | datetime | None) -> str:
     return value.isoformat()
 
 
+def input_date(value: date | None) -> str:
+    """A date pre-filled in an input box, as the user would type it (empty for none)."""
+    return format_date(value) if value is not None else ""
+
+
 def format_number(value: float | int | None, digits: int = 1) -> str:
     """A number with the current language's decimal separator (a comma in French)."""
     if value is None:

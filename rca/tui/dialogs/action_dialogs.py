@@ -25,7 +25,7 @@ from textual.widgets.selection_list import Selection
 
 from rca import actions as plan
 from rca.errors import InvalidInput, RcaError
-from rca.i18n import _, format_date
+from rca.i18n import _, format_date, input_date
 from rca.model import Action, ActionKind, ActionStatus, Case, Cause, CauseStatus, Effectiveness, Evidence
 from rca.textout import inert
 from rca.tui.dialogs.form import FieldSpec, FormDialog, Submit
@@ -78,26 +78,8 @@ def quoted(text: str, limit: int = 60) -> str:
 
 
 class Form(FormDialog):
-    """A ``FormDialog`` that opens with the cursor in its first field, so the room's words go straight in,
-    and shows a refusal as plain text (``FormDialog`` reads it as markup, and a message quoting what was
-    typed, like "due: '[/b]' is not a date", would break it)."""
-
-    AUTO_FOCUS = "Input, TextArea, Select, SelectionList"
-
-    def __init__(self, title: str, fields: Sequence[FieldSpec], submit: Submit | None = None,
-                 *, intro: str = "") -> None:
-        super().__init__(title, fields, _plain_refusals(submit) if submit is not None else None, intro=intro)
-
-
-def _plain_refusals(submit: Submit) -> Submit:
-    def run(values: dict[str, str]) -> str | None:
-        try:
-            problem = submit(values)
-        except RcaError as error:
-            problem = str(error)
-        return escape(inert(problem)) if problem else None
-
-    return run
+    """The dialogs of the action plan: a ``FormDialog`` (which opens in its first field and shows titles,
+    labels and refusals as plain text, never as markup)."""
 
 
 # ---------------------------------------------------------------- evidence
@@ -139,7 +121,7 @@ def effectiveness_fields(action: Action, case: Case | None = None) -> list[Field
         FieldSpec("criterion", _("Criterion"), check.criterion,
                   help=_("What must be true for the action to count as effective (e.g. zero returns for 3 "
                          "months).")),
-        FieldSpec("planned", _("Check date"), check.planned.isoformat() if check.planned else "",
+        FieldSpec("planned", _("Check date"), input_date(check.planned),
                   placeholder="2026-12-01, 01/12/2026, +30d",
                   help=_("When the check is due: YYYY-MM-DD, DD/MM/YYYY or +30d from today.")),
         FieldSpec("result", _("Result"), check.result.value, kind="select", options=results),
@@ -248,7 +230,7 @@ def action_fields(action: Action | None, *, kind: ActionKind) -> list[FieldSpec]
         FieldSpec("title", _("Title"), action.title if action else "",
                   help=_("What will be done: a verb and an object.")),
         FieldSpec("owner", _("Owner"), action.owner if action else "", help=_("Who is accountable.")),
-        FieldSpec("due", _("Due"), action.due.isoformat() if action and action.due else "",
+        FieldSpec("due", _("Due"), input_date(action.due if action else None),
                   placeholder="2026-12-01, 01/12/2026, +7d",
                   help=_("YYYY-MM-DD, DD/MM/YYYY, or +7d / 2w from today; empty for none.")),
         FieldSpec("deliverable", _("Deliverable"), action.deliverable if action else "",

@@ -22,7 +22,7 @@ from textual_plotext import PlotextPlot
 
 from rca.actions import parse_date
 from rca.errors import InvalidInput, RcaError
-from rca.i18n import _, format_date, format_number
+from rca.i18n import _, format_date, format_number, input_date
 from rca.measurements import add_measurements, clean_note, parse_value
 from rca.model import Case, Direction, Indicator, Measurement
 from rca.textout import inert
@@ -58,7 +58,7 @@ def indicator_fields(indicator: Indicator | None) -> list[FieldSpec]:
         FieldSpec("target", _("Target"), number(indicator.target) if indicator else "",
                   help=_("The value to reach (empty for none).")),
         FieldSpec("target_date", _("Target date"),
-                  indicator.target_date.isoformat() if indicator and indicator.target_date else "",
+                  input_date(indicator.target_date if indicator else None),
                   placeholder="2026-12-01, 01/12/2026, +90d"),
         FieldSpec("better", _("Better when"), (indicator.better if indicator else Direction.LOWER).value,
                   kind="select", options=directions),
@@ -83,7 +83,7 @@ def apply_indicator_values(indicator: Indicator, values: dict[str, str], *, toda
 
 def measurement_fields(today: date) -> list[FieldSpec]:
     return [
-        FieldSpec("on", _("Date"), today.isoformat(), placeholder="2026-12-01, 01/12/2026, today"),
+        FieldSpec("on", _("Date"), input_date(today), placeholder="2026-12-01, 01/12/2026, today"),
         FieldSpec("value", _("Value"), help=_("In the indicator's unit.")),
         FieldSpec("note", _("Note"), help=_("Where it comes from, or what was special (optional).")),
         FieldSpec("phase", _("Phase"), placeholder=_("baseline, improve, control (optional)")),

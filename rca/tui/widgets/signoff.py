@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from rca.actions import parse_date
-from rca.i18n import _, format_date
+from rca.i18n import _, format_date, input_date
 from rca.model import Case, Decision, Signoff
 from rca.textout import inert
 from rca.tui.dialogs.form import FieldSpec, FormDialog
@@ -68,7 +68,7 @@ class SignoffEditor(ToolWidget):
 
         fields = [
             FieldSpec("by", _("Signed by"), current.by if current else self.session.case.leader()),
-            FieldSpec("on", _("Date"), (current.on if current else date.today()).isoformat()),
+            FieldSpec("on", _("Date"), input_date(current.on if current else date.today())),
             FieldSpec("decision", _("Decision"), current.decision.value if current else "proceed", kind="select",
                       options=[(d.label, d.value) for d in Decision]),
             FieldSpec("note", _("Note"), current.note if current else "", kind="text"),
