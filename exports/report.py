@@ -517,7 +517,8 @@ def _fishbone_votes(case: Case) -> Block | None:
     ranked = causes.ranked_by_votes(case)
     if not ranked:
         return None
-    rows = tuple((cause_label(c), bone.text if (bone := causes.category_of(case, c.id)) else "—", str(c.total_votes))
+    bones = causes.categories_by_cause(case)
+    rows = tuple((cause_label(c), bone.text if (bone := bones.get(c.id)) else "—", str(c.total_votes))
                  for c in ranked)
     return Table((_("Cause"), _("Category"), _("Votes")), rows, (62, 26, 12), "votes")
 

@@ -102,8 +102,9 @@ def apply_category_set(case: Case, name: str) -> list[Cause]:
 def causes_by_category(case: Case) -> dict[str, list[Cause]]:
     """The causes under each bone (through their first chain), by bone id; every bone is listed."""
     found: dict[str, list[Cause]] = {c.id: [] for c in causes.categories(case)}
+    bones = causes.categories_by_cause(case)
     for cause in causes.causes_only(case):
-        bone = causes.category_of(case, cause.id)
+        bone = bones.get(cause.id)
         if bone is not None:
             found[bone.id].append(cause)
     return found

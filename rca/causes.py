@@ -134,6 +134,37 @@ def category_of(case: Case, node_id: str) -> Cause | None:
     return None
 
 
+def categories_by_cause(case: Case) -> dict[str, Cause | None]:
+    """Every node's Ishikawa bone (through its first chain) in one pass over the graph.
+
+    ``category_of`` for every cause, without walking the chain again for each one (quadratic at 1,000 causes).
+    """
+    by_id = {c.id: c for c in case.causes}
+    first_parent: dict[str, str] = {}
+    for lk in case.links:
+        first_parent.setdefault(lk.cause, lk.effect)
+    found: dict[str, Cause | None] = {}
+    for cause in case.causes:
+        if cause.kind is not NodeKind.CAUSE or cause.id in found:
+            continue
+        chain: list[str] = []
+        current: str | None = cause.id
+        bone: Cause | None = None
+        while current is not None and current not in chain:  # iterative: chains can be deep
+            if current in found:
+                bone = found[current]
+                break
+            node = by_id.get(current)
+            if node is not None and node.kind is NodeKind.CATEGORY:
+                bone = node
+                break
+            chain.append(current)
+            current = first_parent.get(current)
+        for node_id in chain:
+            found[node_id] = bone
+    return found
+
+
 def descendants(case: Case, node_id: str) -> list[Cause]:
     """Every cause below a node."""
     g = graph(case)

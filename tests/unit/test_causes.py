@@ -165,3 +165,15 @@ def test_graph_round_trips_losslessly(ops: list[tuple[int, str, bool]]) -> None:
     assert list(again.edges) == list(causes.graph(case).edges)
     restored = Case.from_json_dict(json.loads(json.dumps(case.to_json_dict())))
     assert restored == case
+
+
+def test_categories_by_cause_matches_category_of() -> None:
+    case = new_case()
+    machine = causes.add_category(case, "Machine", key="machine")
+    a = causes.add_cause(case, machine.id, "a")
+    b = causes.add_cause(case, a.id, "b")
+    c = causes.add_cause(case, PROBLEM_NODE, "c")
+    causes.link(case, b.id, c.id)
+    found = causes.categories_by_cause(case)
+    for node in causes.causes_only(case):
+        assert found[node.id] == causes.category_of(case, node.id)
