@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from rca.errors import InvalidInput
 from rca.i18n import N_, _
@@ -287,3 +288,25 @@ def record_effectiveness(action: Action, result: Effectiveness, *, evidence: str
     if result is Effectiveness.EFFECTIVE:
         action.phase = PdcaPhase.ACT
     return action
+
+
+def action_summary(case: Case, action: Action, today: date) -> dict[str, Any]:
+    """One action as the CLI lists it (also ``rca actions --json``)."""
+    return {
+        "id": action.id,
+        "case": case.id,
+        "title": action.title,
+        "kind": action.kind.value,
+        "owner": action.owner,
+        "deliverable": action.deliverable,
+        "due": action.due.isoformat() if action.due else None,
+        "status": action.status.value,
+        "late": is_late(action, today),
+        "days_late": days_late(action, today),
+        "bucket": bucket(action, today),
+        "done_on": action.done_on.isoformat() if action.done_on else None,
+        "effectiveness": action.effectiveness.result.value,
+        "check_planned": action.effectiveness.planned.isoformat() if action.effectiveness.planned else None,
+        "check_overdue": check_overdue(action, today),
+        "causes": action.causes,
+    }

@@ -295,7 +295,7 @@ def run(args: list[str]) -> int:
 
 
 def action_row(case: Case, action: Action, today: date) -> dict[str, Any]:
-    from rca.summary import action_summary
+    from rca.actions import action_summary
 
     return action_summary(case, action, today)
 

@@ -11,8 +11,9 @@ from typing import Any
 from methods.registry import evaluate, get
 from rca import actions as plan
 from rca import causes
+from rca.actions import action_summary  # noqa: F401  (re-exported: the CLI lists actions with it)
 from rca.i18n import _, format_date, format_percent
-from rca.model import Action, Case
+from rca.model import Case
 
 
 def current_step_key(case: Case) -> str | None:
@@ -54,28 +55,6 @@ def gates_json(case: Case) -> list[dict[str, Any]]:
          "warnings": g.warnings}
         for g in evaluate(case).gates
     ]
-
-
-def action_summary(case: Case, action: Action, today: date) -> dict[str, Any]:
-    """One action as the CLI lists it (also ``rca actions --json``)."""
-    return {
-        "id": action.id,
-        "case": case.id,
-        "title": action.title,
-        "kind": action.kind.value,
-        "owner": action.owner,
-        "deliverable": action.deliverable,
-        "due": action.due.isoformat() if action.due else None,
-        "status": action.status.value,
-        "late": plan.is_late(action, today),
-        "days_late": plan.days_late(action, today),
-        "bucket": plan.bucket(action, today),
-        "done_on": action.done_on.isoformat() if action.done_on else None,
-        "effectiveness": action.effectiveness.result.value,
-        "check_planned": action.effectiveness.planned.isoformat() if action.effectiveness.planned else None,
-        "check_overdue": plan.check_overdue(action, today),
-        "causes": action.causes,
-    }
 
 
 def describe_case(case: Case, today: date) -> str:

@@ -18,6 +18,8 @@ def inert(text: str) -> str:
 
 def width(text: str) -> int:
     """Cells a string takes in a terminal (wide East Asian characters and emoji count two)."""
+    if text.isascii():
+        return len(text)
     total = 0
     for char in text:
         if unicodedata.combining(char):
@@ -30,12 +32,15 @@ def clip(text: str, limit: int) -> str:
     text = " ".join(inert(text).split())
     if width(text) <= limit:
         return text
-    out = ""
+    out: list[str] = []
+    used = 0
     for char in text:
-        if width(out + char) > limit - 1:
+        cells = width(char)
+        if used + cells > limit - 1:
             break
-        out += char
-    return out + "…"
+        out.append(char)
+        used += cells
+    return "".join(out) + "…"
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int] | None = None) -> str:
