@@ -21,7 +21,7 @@ import orjson
 import pytest
 
 from rca import paths
-from rca.errors import WorkspaceError, WorkspaceUnwritable
+from rca.errors import WorkspaceUnwritable
 from rca.store import Workspace
 from tests.reliability.conftest import figures, folder_state, one_line_error, rca, rca_here
 
@@ -308,7 +308,3 @@ def test_recover_without_backups_says_so(folder: Path) -> None:
     assert listed.code == 0 and "No backups" in listed.out
     assert line == f"rca: No backups of {path} yet."
     assert path.read_bytes() == b"{not json"
-
-
-def test_errors_are_workspace_errors() -> None:
-    assert issubclass(WorkspaceUnwritable, WorkspaceError)
