@@ -286,6 +286,8 @@ def test_recover_end_to_end_through_the_command_line(folder: Path) -> None:
     failed = rca("list", workspace=path)
     line = one_line_error(failed)
     assert str(path) in line and str(backup.path) in line and "rca recover" in line
+    tui = rca(workspace=path, timeout=30)  # the workshop screen does not start on it either: one line
+    assert one_line_error(tui) == line
     listed = rca("recover", workspace=path)
     assert listed.code == 0 and listed.out.splitlines()[2].startswith("1 ")
     wrong = rca("recover", "--restore", "7", workspace=path)
