@@ -21,7 +21,9 @@ from rca import actions as plan
 from rca.i18n import _, language
 from rca.model import Action, ActionKind, ActionStatus, Case
 
-_GANTT_LOOKALIKES = str.maketrans({":": "\ua789", ";": ",", "#": "\uff03", "%": "\uff05", "{": "(", "}": ")"})
+_GANTT_LOOKALIKES = str.maketrans({":": "\ua789", ";": ",", "#": "\uff03", "%": "\uff05", "{": "(", "}": ")",
+                                   "<": "\u2039", ">": "\u203a"})
+"""Characters Mermaid's Gantt syntax reads (and HTML tags) replaced by look-alikes: the text stays readable."""
 
 
 def gantt_text(s: str, limit: int = 80) -> str:

@@ -8,6 +8,7 @@ refused as a whole with one line per problem, each naming its JSON path (``case.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,18 @@ def case_document(case: Case) -> dict[str, Any]:
 def case_json_bytes(case: Case) -> bytes:
     """The case file's bytes: UTF-8, indented, ending with a newline."""
     # The models refuse lone surrogates, so every text of a case encodes as UTF-8.
-    return orjson.dumps(case_document(case), option=orjson.OPT_INDENT_2) + b"\n"
+    data = orjson.dumps(case_document(case), option=orjson.OPT_INDENT_2) + b"\n"
+    # JSON may hold C1 controls raw, but `cat case.json` would hand an 8-bit CSI to the terminal: escape them.
+    return _C1.sub(lambda m: f"\\u{ord(m.group().decode('utf-8')):04x}".encode(), data)
 
 
 def write_case(case: Case, path: Path, ctx: ExportContext) -> None:
     """The ``case`` export: the whole case, lossless."""
     atomic_write_bytes(path, case_json_bytes(case))
 
+
+_C1 = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
+"""DEL and the C1 control characters (U+0080..U+009F) as UTF-8 bytes."""
 
 # ---------------------------------------------------------------- reading
 
@@ -57,6 +63,8 @@ def _parse(raw: bytes, source: str) -> Any:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise ImportInvalid(source, [_("byte {pos}: the file is not UTF-8 text", pos=error.start)]) from None
+    except RecursionError:
+        raise ImportInvalid(source, [_("the JSON is nested too deeply to be a case")]) from None
     except json.JSONDecodeError as error:
         raise ImportInvalid(
             source,

@@ -210,7 +210,9 @@ def mermaid_label(text: str, *, limit: int = 400) -> str:
 
 def mermaid_title(text: str) -> str:
     """The ``title:`` line of a Mermaid front matter: a YAML double-quoted string (JSON's escaping is YAML's)."""
-    return "title: " + json.dumps(shorten(one_line(text), 200), ensure_ascii=False)
+    # No HTML tag may survive in a title a viewer renders: < and > become look-alikes.
+    flat = shorten(one_line(strip_controls(text)), 200).replace("<", "\u2039").replace(">", "\u203a")
+    return "title: " + json.dumps(flat, ensure_ascii=False)
 
 
 MERMAID_CLASSES = [

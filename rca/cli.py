@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         i18n.set_language(i18n.resolve_language(_language_option(args)))
     except ValueError as error:
-        print(f"rca: {error}", file=sys.stderr)
+        from rca.textout import inert
+
+        print(f"rca: {inert(str(error))}", file=sys.stderr)
         return 2
     from rca.commands import run
 

@@ -259,8 +259,6 @@ def test_random_import_files(lab: Lab, data: st.DataObject) -> None:
     lab.check(result)
 
 
-@pytest.mark.xfail(strict=True, reason="exports/case_json.py _parse(): JSON nested deeper than orjson's limit falls "
-                                       "back to json.loads, which raises RecursionError (an unexpected error)")
 def test_an_import_file_nested_too_deep_is_refused_clearly(lab: Lab) -> None:
     lab.reset()
     (lab.root / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
@@ -335,8 +333,6 @@ def test_the_worst_through_a_real_process(lab: Lab) -> None:
     assert Workspace(lab.workspace).open().get_case("C-3").audit[0].by == "José"  # Latin-1 bytes, read back
 
 
-@pytest.mark.xfail(strict=True, reason="rca/cli.py main(): the --lang error prints the raw value (ESC included) "
-                                       "to the terminal; not in the reliability owner's files")
 def test_an_unknown_language_is_named_inertly(lab: Lab) -> None:
     lab.reset()
     with as_a_terminal():

@@ -316,17 +316,11 @@ def _export_text(ws: Workspace, kind: str, extension: str, folder: Path) -> str:
     return target.read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="exports/case_json.py write_case(): C1 controls (U+009B, an 8-bit CSI) are "
-                                       "written raw; 'cat case.json' hands them to the terminal (ESC is escaped)")
 def test_the_json_export_escapes_c1_controls(hostile_workspace: Workspace, tmp_path: Path) -> None:
     text = _export_text(hostile_workspace, "case", ".json", tmp_path)
     assert RAW_CONTROLS.search(text) is None
 
 
-@pytest.mark.xfail(strict=True, reason="exports/action_gantt.py gantt_text() (actions .mmd: title and task names) "
-                                       "and exports/whytree.py mermaid_title() (whys/fishbone .mmd front-matter "
-                                       "title): user text keeps raw <script>/<img onerror> tags; labels already "
-                                       "use entity codes (mermaid_label)")
 @pytest.mark.parametrize("kind", ["actions", "whys", "fishbone"])
 def test_mermaid_exports_hold_no_raw_html_tags(hostile_workspace: Workspace, tmp_path: Path, kind: str) -> None:
     text = _export_text(hostile_workspace, kind, ".mmd", tmp_path)

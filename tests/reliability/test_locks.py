@@ -210,10 +210,6 @@ def test_the_lock_survives_a_holder_killed_between_taking_it_and_writing_its_inf
         os.close(fd)
 
 
-@pytest.mark.xfail(strict=True, reason="rca/tui/screens/case.py CaseScreen._move()/action_back() and "
-                                       "rca/tui/widgets/text_saving.py TextSaver.flush(): when the save is refused "
-                                       "(workspace busy), the screen still moves on and the box with the typed text "
-                                       "is unmounted: the text is neither saved nor kept anywhere")
 async def test_text_typed_while_the_workspace_is_busy_is_not_lost(folder: Path) -> None:
     from datetime import date
 

@@ -116,10 +116,6 @@ async def test_hostile_text_is_inert_on_every_screen(tmp_path: Path) -> None:
     assert running
 
 
-@pytest.mark.xfail(strict=True, reason="rca/tui/widgets/step_fields.py StepFields._field()/put_text(): the saved "
-                                       "text goes into the TextArea as it is, and TextArea renders ESC/BEL/C1 raw: "
-                                       "a step field holding '\\x1b]0;title\\x07\\x1b[2J' retitles the window and "
-                                       "clears the screen (seen in tmux)")
 async def test_a_step_field_holding_escapes_is_shown_inert(tmp_path: Path) -> None:
     ws = Workspace(tmp_path / "ws.json", user="tester")
 
@@ -139,9 +135,6 @@ async def test_a_step_field_holding_escapes_is_shown_inert(tmp_path: Path) -> No
     assert live_bytes(svg) is None, live_bytes(svg)
 
 
-@pytest.mark.xfail(strict=True, reason="rca/tui/dialogs/form.py FormDialog (why-tree 'e' edit, and every form "
-                                       "pre-filled from the case): the Input gets the saved text as it is and "
-                                       "renders ESC raw")
 async def test_an_edit_dialog_prefilled_with_escapes_is_shown_inert(tmp_path: Path) -> None:
     from rca import causes
 
@@ -166,9 +159,6 @@ async def test_an_edit_dialog_prefilled_with_escapes_is_shown_inert(tmp_path: Pa
     assert live_bytes(svg) is None, live_bytes(svg)
 
 
-@pytest.mark.xfail(strict=True, reason="rca/tui/screens/case.py CaseScreen.check_external(): the notice quotes the "
-                                       "other writer's name and the change's summary (which quotes what they typed, "
-                                       "e.g. 'cause added: ...') without inert(): ESC reaches the terminal in a toast")
 async def test_the_changed_elsewhere_notice_is_inert(tmp_path: Path) -> None:
     ws = Workspace(tmp_path / "ws.json", user="tester")
     ws.create_case(title="Plain", method="8d")

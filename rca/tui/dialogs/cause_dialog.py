@@ -75,7 +75,7 @@ class CauseDialog(ModalScreen[str | None]):
         with VerticalScroll(can_focus=False):
             yield Static(Text(inert(self.dialog_title)), id="cause-title")
             yield Static(Text(inert(self.label)), id="cause-help")
-            yield Input(self.value, id="cause-text")
+            yield Input(inert(self.value), id="cause-text")
             yield Static("", id="cause-error")
             yield Static("", id="cause-lessons")
 

@@ -82,14 +82,14 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                 if spec.help:
                     yield Static(Text(inert(spec.help)), classes="form-help")
                 if spec.kind == "text":
-                    yield TextArea(spec.value, id=f"f-{spec.key}", soft_wrap=True)
+                    yield TextArea(inert(spec.value), id=f"f-{spec.key}", soft_wrap=True)
                 elif spec.kind == "select":
                     options = [(Text(inert(label)), value) for label, value in spec.options]
                     values = {v for _l, v in options}
                     yield Select(options, value=spec.value if spec.value in values else Select.NULL,
                                  id=f"f-{spec.key}", allow_blank=not spec.value)
                 else:
-                    yield Input(spec.value, placeholder=spec.placeholder, id=f"f-{spec.key}")
+                    yield Input(inert(spec.value), placeholder=spec.placeholder, id=f"f-{spec.key}")
             yield Static("", id="form-error")
             with Horizontal():
                 yield Button(_("Save (ctrl+s)"), variant="primary", id="form-save")

@@ -217,7 +217,9 @@ class CaseScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#steps")
     def _step_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id and event.option.id != self.step_key:
-            self.flush()
+            if not self.flush():
+                self.leave_refused()
+                return
             self.step_key = event.option.id
 
     def action_next_step(self) -> None:
@@ -230,19 +232,28 @@ class CaseScreen(Screen[None]):
         keys = [s.key for s in self.definition.steps]
         index = keys.index(self.step_key) + delta
         if 0 <= index < len(keys):
-            self.flush()
+            if not self.flush():
+                self.leave_refused()
+                return
             self.step_key = keys[index]
 
     # ------------------------------------------------------------ saving and reloading
 
-    def flush(self) -> None:
-        """Save whatever is still waiting in the step's text boxes."""
+    def flush(self) -> bool:
+        """Save whatever is still waiting in the step's text boxes; False when something could not be saved
+        (the workspace busy, unwritable...): the caller then stays on the step, so the text stays on screen."""
+        saved = True
         for fields in self.query(StepFields):
-            fields.flush()
+            saved = fields.flush() and saved
         for widget in self.query(ToolWidget):
             flush = getattr(widget, "flush", None)
             if flush is not None:
-                flush()
+                saved = bool(flush()) and saved
+        return saved
+
+    def leave_refused(self) -> None:
+        self.notify(_("What you typed could not be saved yet (see the message); it stays on screen. Try again in "
+                      "a moment."), title=_("Still on this step"), severity="warning", timeout=10)
 
     @on(CaseChanged)
     def _case_changed(self, event: CaseChanged) -> None:
@@ -274,8 +285,8 @@ class CaseScreen(Screen[None]):
         last = fresh.audit[-1] if fresh.audit else None
         who = last.by if last else _("someone")
         what = last.summary if last else ""
-        self.notify(_("{who} changed this case ({what}); reloaded. What you are typing is kept.", who=who,
-                      what=what), title=_("Changed elsewhere"), timeout=8, markup=False)
+        self.notify(_("{who} changed this case ({what}); reloaded. What you are typing is kept.", who=inert(who),
+                      what=inert(what)), title=_("Changed elsewhere"), timeout=8, markup=False)
         self.show_case(fresh)
 
     def undo(self) -> None:
@@ -300,7 +311,9 @@ class CaseScreen(Screen[None]):
         self.show_case(self.session.case)
 
     def action_back(self) -> None:
-        self.flush()
+        if not self.flush():
+            self.leave_refused()
+            return
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
@@ -316,7 +329,9 @@ class CaseScreen(Screen[None]):
         step = self.current_step()
         if step.tool not in self.GRAPH_VIEWS:
             return
-        self.flush()
+        if not self.flush():
+            self.leave_refused()
+            return
         current = self.graph_view.get(step.key, step.tool)
         self.graph_view[step.key] = Tool.FISHBONE if current is Tool.CAUSE_TREE else Tool.CAUSE_TREE
         self.mount_step_body(step)

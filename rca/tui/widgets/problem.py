@@ -74,7 +74,7 @@ class ProblemEditor(ToolWidget):
                 self.savers[key] = saver
                 yield Label(_(label), classes="field-label")
                 yield Static(_(help_text), classes="field-help")
-                yield TextArea(saver.base, id=f"problem-{key}", soft_wrap=True, tab_behavior="focus")
+                yield TextArea(inert(saver.base), id=f"problem-{key}", soft_wrap=True, tab_behavior="focus")
             yield Label(_("IS / IS NOT (a adds a row when the table has the focus)"), classes="field-label")
             table: DataTable[Any] = DataTable(id="isnot-table", cursor_type="row")
             table.add_columns(_("dimension"), _("IS"), _("IS NOT"), _("distinction"))
@@ -83,7 +83,7 @@ class ProblemEditor(ToolWidget):
     def _shower(self, key: str):  # type: ignore[no-untyped-def]
         def show(text: str) -> None:
             area = self.query_one(f"#problem-{key}", TextArea)
-            area.load_text(text)
+            area.load_text(inert(text))
             area.move_cursor(area.document.end)
 
         return show
@@ -104,7 +104,7 @@ class ProblemEditor(ToolWidget):
         for key, saver in self.savers.items():
             text = saver.rebase(case)
             if text is not None:
-                self.query_one(f"#problem-{key}", TextArea).load_text(text)
+                self.query_one(f"#problem-{key}", TextArea).load_text(inert(text))
         table = self.query_one("#isnot-table", DataTable)
         row = table.cursor_row
         table.clear()

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from methods.base import FieldDef, StepDef
 from rca.i18n import _
 from rca.model import Case
+from rca.textout import inert
 from rca.tui.session import CaseSession
 from rca.tui.widgets.text_saving import TextSaver
 
@@ -57,11 +58,13 @@ class StepFields(Widget):
         yield Label(label, classes="field-label")
         if fdef.help:
             yield Static(_(fdef.help), classes="field-help")
+        # The box shows the text inert (a saved escape sequence must not reach the terminal); the saver
+        # keeps the saved text itself as its base, so the first save is not mistaken for a conflict.
         if fdef.multiline:
-            area = TextArea(saver.base, id=f"field-{fdef.key}", soft_wrap=True, tab_behavior="focus")
+            area = TextArea(inert(saver.base), id=f"field-{fdef.key}", soft_wrap=True, tab_behavior="focus")
             yield area
         else:
-            yield Input(saver.base, id=f"field-{fdef.key}")
+            yield Input(inert(saver.base), id=f"field-{fdef.key}")
 
     def _key(self, widget: Widget) -> str | None:
         wid = widget.id or ""
@@ -95,6 +98,7 @@ class StepFields(Widget):
     def put_text(self, key: str, text: str) -> None:
         """Replace a box's text, keeping the cursor at the end (where the local text is after a conflict)."""
         widget = self.query_one(f"#field-{key}")
+        text = inert(text)
         if isinstance(widget, TextArea):
             widget.load_text(text)
             widget.move_cursor(widget.document.end)
