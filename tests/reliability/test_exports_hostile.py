@@ -203,7 +203,7 @@ def problems_of(path: Path, original: object) -> list[str]:
     extension = path.suffix
     if extension in TEXT_FORMATS:
         text = path.read_bytes().decode("utf-8")  # every text export is UTF-8
-        # (C1 controls in the JSON export: see the xfail test below)
+        # (C1 controls in the JSON export: see test_the_json_export_escapes_c1_controls below)
         control = (C0_CONTROLS if extension == ".json" else RAW_CONTROLS).search(text)
         if control:
             return [f"raw control {control.group()!r} in the file: {text[control.start() - 30:control.end() + 10]!r}"]

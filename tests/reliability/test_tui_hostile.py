@@ -48,7 +48,7 @@ MEGABYTE = ("Ünïcødé 👩\u200d🔧 \u202eRTL\u202c e\u0301 [b]x[/b] " * 30_
 
 
 def _benign_fields(ws: Workspace, case_id: str) -> None:
-    """Step fields hold plain text in this case (their TextArea is the xfail test below); the problem
+    """Step fields hold plain text in this case (escapes in step fields have their own test below); the problem
     statement a megabyte."""
     def change(case: Case, _ids: Any) -> None:
         for record in case.steps.values():
