@@ -1017,4 +1017,9 @@ MESSAGES: dict[str, str] = {
     "some cause texts are longer than {limit} characters and were shortened on the diagram; the full texts are in the case": "certaines causes dépassent {limit} caractères et ont été raccourcies sur le diagramme\u202f; leurs textes complets sont dans l'analyse",
     " (and {count} more)": " (et {count} de plus)",
     "{source}: {problems}{more}. Nothing was imported.": "{source}\u00a0: {problems}{more}. Rien n'a été importé.",
+    "the JSON is nested too deeply to be a case": "le JSON est imbriqué trop profondément pour être une analyse",
+    "What you typed could not be saved yet (see the message); it stays on screen. Try again in a moment.":
+        "Ce que vous avez saisi n'a pas encore pu être enregistré (voir le message)\u00a0; le texte reste à "
+        "l'écran. Réessayez dans un instant.",
+    "Still on this step": "Toujours sur cette étape",
 }

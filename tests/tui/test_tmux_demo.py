@@ -27,6 +27,10 @@ class Terminal:
         exports = " ".join(f"{k}={v!s}" for k, v in env.items())
         subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
                         f"cd {ROOT} && env {exports} {command}"], check=True)
+        # Another session of the same tmux server must not impose its size on this one.
+        subprocess.run(["tmux", "set-option", "-t", name, "window-size", "manual"], capture_output=True)
+        subprocess.run(["tmux", "resize-window", "-t", name, "-x", str(width), "-y", str(height)],
+                       capture_output=True)
 
     def screen(self) -> str:
         out = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
@@ -96,7 +100,7 @@ def test_killing_the_terminal_loses_nothing_typed(tmp_path: Path) -> None:
         term.wait_for(lambda s: True, "focus")
         words = "Sorting stopped on 2026-11-20 after 3 clean lots"
         term.keys("-l", words)
-        term.wait_for(lambda s: "clean lots" in s, "the typed words on screen")
+        term.wait_for(lambda s: "Sorting stopped" in s, "the typed words on screen")
         time.sleep(1.0)  # the text box saves a quarter second after the last key
         pid = subprocess.run(["tmux", "display-message", "-p", "-t", term.name, "#{pane_pid}"],
                              capture_output=True, text=True, check=True).stdout.strip()
