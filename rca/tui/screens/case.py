@@ -170,8 +170,9 @@ class CaseScreen(Screen[None]):
         def change(case: Case, _ids: Any) -> None:
             case.current_step = key
 
-        try:
-            self.session.apply(change, _("moved to step {step}", step=key))
+        try:  # straight to the workspace: moving between steps is not an edit ctrl+z should undo
+            self.session.case = self.session.workspace.update_case(
+                self.session.case_id, change, summary=_("moved to step {step}", step=key))
         except RcaError as error:
             self.notify(inert(str(error)), severity="error", markup=False)
 
