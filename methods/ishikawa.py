@@ -19,24 +19,22 @@ from rca.errors import NotFound
 from rca.i18n import N_, _
 from rca.model import PROBLEM_NODE, Case, Cause, CauseStatus, Method, NodeKind
 
+SIX_M: list[tuple[str, str]] = [
+    ("manpower", N_("Manpower")),
+    ("machine", N_("Machine")),
+    ("method", N_("Method")),
+    ("material", N_("Material")),
+    ("measurement", N_("Measurement")),
+    ("environment", N_("Environment (Mother Nature)")),
+]
+"""The 6M, which the 8M extends."""
+
 CATEGORY_SETS: dict[str, list[tuple[str, str]]] = {
-    "6M": [
-        ("manpower", N_("Manpower")),
-        ("machine", N_("Machine")),
-        ("method", N_("Method")),
-        ("material", N_("Material")),
-        ("measurement", N_("Measurement")),
-        ("environment", N_("Environment (Mother Nature)")),
-    ],
+    "6M": SIX_M,
     # The manufacturing 8M: 6M plus Management and Maintenance (the service-sector variant has Money
     # instead of Maintenance; a team that wants it adds it as a custom bone).
     "8M": [
-        ("manpower", N_("Manpower")),
-        ("machine", N_("Machine")),
-        ("method", N_("Method")),
-        ("material", N_("Material")),
-        ("measurement", N_("Measurement")),
-        ("environment", N_("Environment (Mother Nature)")),
+        *SIX_M,
         ("management", N_("Management")),
         ("maintenance", N_("Maintenance")),
     ],

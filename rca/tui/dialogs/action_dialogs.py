@@ -17,7 +17,6 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -70,11 +69,12 @@ def save_or_notify(tool: Any, change: Callable[..., object], summary: str) -> bo
 
 
 def quoted(text: str, limit: int = 60) -> str:
-    """User text for a dialog title or intro (read as markup there): one line, clipped, escaped."""
+    """User text for a dialog title or intro: one line, clipped, inert (the dialogs show it as plain text,
+    so it is not markup-escaped: a backslash would show)."""
     line = " ".join(inert(text).split())
     if len(line) > limit:
         line = line[: limit - 1] + "…"
-    return escape(line)
+    return line
 
 
 class Form(FormDialog):
