@@ -277,12 +277,15 @@ class CaseScreen(Screen[None]):
         if self.session is None:
             return
         try:
-            fresh = self.app.workspace.get_case(self.case_id)  # type: ignore[attr-defined]
+            # The listed cases are the store's cached objects (no copy, no parse while the file is unchanged):
+            # cheap enough to look every two seconds; a private copy is taken only when something changed.
+            listed = self.app.workspace.list_cases(include_archived=True)  # type: ignore[attr-defined]
         except RcaError:
             return
-        if fresh.version == self.session.case.version:
+        current = next((c for c in listed if c.id == self.case_id), None)
+        if current is None or current.version == self.session.case.version:
             return
-        self.session.reload()
+        fresh = self.session.reload()
         last = fresh.audit[-1] if fresh.audit else None
         who = last.by if last else _("someone")
         what = last.summary if last else ""
