@@ -96,11 +96,8 @@ def start_tui(workspace: Path, user: str | None) -> None:
     from rca.store import Workspace
 
     ws = Workspace(workspace, user=user).open()
-    try:
-        from rca.tui.app import make_app
-    except ModuleNotFoundError:
-        echo(click.get_current_context().get_help())
-        return
+    from rca.tui.app import make_app
+
     make_app(ws).run()
 
 
